@@ -1,0 +1,1 @@
+export { describeEventStoreContract, type EventStoreContractTarget, type EventStoreFactory } from './event-store.contract';

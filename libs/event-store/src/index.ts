@@ -1,0 +1,5 @@
+export * from './port';
+export * from './errors';
+export * from './hash';
+export * from './metadata';
+export * from './append-input';

@@ -1,0 +1,28 @@
+import type { EventMetadata, NewEvent, StoredEvent } from './port';
+
+/** Completes a caller's metadata with the ledger's clock and the defaults of the port. */
+export function completeMetadata(event: NewEvent, recordedAt: Date): EventMetadata {
+  const given = event.metadata ?? {};
+  return {
+    ...given,
+    occurredAt: given.occurredAt ?? recordedAt.toISOString(),
+    recordedAt: recordedAt.toISOString(),
+    actor: given.actor ?? null,
+    correlationId: given.correlationId ?? null,
+    causationId: given.causationId ?? null,
+    schemaVersion: given.schemaVersion ?? 1,
+  };
+}
+
+/** Reads a stream and returns [] instead of throwing when it has no events. */
+export async function readStreamOrEmpty(
+  store: { readStream: (id: string) => Promise<StoredEvent[]> },
+  streamId: string,
+): Promise<StoredEvent[]> {
+  try {
+    return await store.readStream(streamId);
+  } catch (error) {
+    if (error instanceof Error && (error as { code?: string }).code === 'STREAM_NOT_FOUND') return [];
+    throw error;
+  }
+}
