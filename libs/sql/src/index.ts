@@ -1,0 +1,4 @@
+export * from './database';
+export * from './postgres';
+export * from './pglite';
+export * from './migrations';
