@@ -1,0 +1,196 @@
+import {
+  DuplicateEventIdConflictError,
+  retryConflict,
+  WrongExpectedVersionError,
+  type AppendResult,
+  type ExpectedVersion,
+  type StoredEvent,
+} from '@calltrail/event-store';
+import type { SqlQueryable } from '@calltrail/sql';
+import type { AppendRequest } from './append-request';
+import { toStoredEvent, type EventRow } from './rows';
+import { StreamHeadCache, type StreamHead } from './stream-heads';
+
+export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
+
+/** What one request of a batch turned into, before the batch has its global positions. */
+type Decision =
+  | { kind: 'append' | 'retry'; streamId: string; events: StoredEvent[] }
+  | { kind: 'failed'; error: Error };
+
+interface Plan {
+  decisions: Decision[];
+  fresh: StoredEvent[];
+  /** Heads of every stream the batch touches, as believed when planning. */
+  believed: Map<string, StreamHead>;
+  /** Heads after the batch. */
+  after: Map<string, StreamHead>;
+}
+
+type AppendAnswer = { base: number } | { stale: [string, number, string][]; known: EventRow[] };
+
+/** Tries before giving up when other processes keep changing the streams of a batch. */
+const MAX_ATTEMPTS = 20;
+
+/**
+ * Writes a batch of appends in one statement. Plans every request in order (a later request sees
+ * the effect of an earlier one) against the believed stream heads and stored events, then lets
+ * `append_events` check those beliefs under the append lock and insert. When a belief was stale
+ * (another process appended, or an event id is already stored), nothing is written: the plan is
+ * redone with the database's answer. A request that conflicts fails alone.
+ *
+ * Run on the database it commits by itself; run in an open transaction (the out-of-order commit
+ * test does) it holds the append lock until that transaction ends.
+ */
+export async function writeAppendBatch(
+  queryable: SqlQueryable,
+  requests: readonly AppendRequest[],
+  heads: StreamHeadCache = new StreamHeadCache(),
+): Promise<AppendOutcome[]> {
+  const known = new Map<string, StoredEvent>();
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const plan = planBatch(requests, heads, known);
+    const answer = await appendEvents(queryable, requests, plan, known);
+    if ('base' in answer) {
+      plan.fresh.forEach((event, index) => (event.globalPosition = answer.base + index + 1));
+      for (const [streamId, head] of plan.after) heads.set(streamId, head);
+      return plan.decisions.map(toOutcome);
+    }
+    for (const [streamId, version, lastHash] of answer.stale) heads.set(streamId, { version, lastHash });
+    for (const row of answer.known) known.set(row.event_id, toStoredEvent(row));
+  }
+  throw new Error(`Append batch abandoned: its streams changed under it ${MAX_ATTEMPTS} times in a row`);
+}
+
+function planBatch(
+  requests: readonly AppendRequest[],
+  cache: StreamHeadCache,
+  storedEvents: ReadonlyMap<string, StoredEvent>,
+): Plan {
+  const believed = new Map(requests.map((request) => [request.streamId, cache.get(request.streamId)]));
+  const after = new Map(believed);
+  const known = new Map(storedEvents);
+  const decisions = requests.map((request) => decide(request, after, known));
+  const fresh = decisions.flatMap((decision) => (decision.kind === 'append' ? decision.events : []));
+  const touched = new Set(fresh.map((event) => event.streamId));
+  for (const streamId of after.keys()) if (!touched.has(streamId)) after.delete(streamId);
+  return { decisions, fresh, believed, after };
+}
+
+function decide(request: AppendRequest, heads: Map<string, StreamHead>, known: Map<string, StoredEvent>): Decision {
+  try {
+    const retried = matchRetry(request, known);
+    if (retried) return { kind: 'retry', streamId: request.streamId, events: retried };
+    const head = heads.get(request.streamId)!;
+    checkExpectedVersion(request.streamId, request.expectedVersion, head.version);
+    const events = chainEvents(request, head);
+    const last = events[events.length - 1]!;
+    heads.set(request.streamId, { version: last.streamVersion, lastHash: last.hash });
+    for (const event of events) known.set(event.eventId, event);
+    return { kind: 'append', streamId: request.streamId, events };
+  } catch (error) {
+    return { kind: 'failed', error: error as Error };
+  }
+}
+
+/**
+ * Idempotency, checked before the expected version: when every event id is already stored
+ * with the same content, the append is a retry and returns the stored events.
+ */
+function matchRetry(request: AppendRequest, known: Map<string, StoredEvent>): StoredEvent[] | null {
+  const stored = request.events.map((event) => known.get(event.eventId));
+  const firstStored = stored.findIndex((event) => event !== undefined);
+  if (firstStored === -1) return null;
+  request.events.forEach((event, index) => {
+    const match = stored[index];
+    if (!match) {
+      throw new DuplicateEventIdConflictError(
+        request.events[firstStored]!.eventId,
+        `the append mixes stored events with new ones (event ${event.eventId} is new)`,
+      );
+    }
+    const difference = retryConflict(match, request.streamId, event);
+    if (difference) throw new DuplicateEventIdConflictError(event.eventId, difference);
+  });
+  return stored as StoredEvent[];
+}
+
+function checkExpectedVersion(streamId: string, expected: ExpectedVersion, actual: number): void {
+  const holds =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === 0) ||
+    (expected === 'stream_exists' && actual > 0) ||
+    expected === actual;
+  if (!holds) throw new WrongExpectedVersionError(streamId, expected, actual === 0 ? 'no_stream' : actual);
+}
+
+function chainEvents(request: AppendRequest, head: StreamHead): StoredEvent[] {
+  let prevHash = head.lastHash;
+  return request.events.map((event, index) => {
+    const streamVersion = head.version + index + 1;
+    const hash = event.hashAt(prevHash, streamVersion);
+    const stored: StoredEvent = {
+      eventId: event.eventId,
+      type: event.type,
+      data: event.data,
+      metadata: event.storedMetadata,
+      streamId: request.streamId,
+      streamVersion,
+      globalPosition: 0,
+      prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return stored;
+  });
+}
+
+/** One statement: `append_events` (migration 2) checks the beliefs and inserts, or answers what was stale. */
+async function appendEvents(
+  queryable: SqlQueryable,
+  requests: readonly AppendRequest[],
+  plan: Plan,
+  known: ReadonlyMap<string, StoredEvent>,
+): Promise<AppendAnswer> {
+  const events = plan.fresh.map((event, index) => ({
+    i: index + 1,
+    event_id: event.eventId,
+    stream_id: event.streamId,
+    stream_version: event.streamVersion,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  }));
+  const newIds = requests.flatMap((request) =>
+    request.events.filter((event) => event.idGiven && !known.has(event.eventId)).map((event) => event.eventId),
+  );
+  const { rows } = await queryable.query<{ answer: AppendAnswer }>(
+    'SELECT append_events($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb) AS answer',
+    [
+      JSON.stringify(events),
+      JSON.stringify(headRows(plan.believed)),
+      JSON.stringify(headRows(plan.after)),
+      JSON.stringify(newIds),
+    ],
+  );
+  return rows[0]!.answer;
+}
+
+function headRows(heads: Map<string, StreamHead>) {
+  return [...heads].map(([streamId, head]) => ({ stream_id: streamId, version: head.version, last_hash: head.lastHash }));
+}
+
+function toOutcome(decision: Decision): AppendOutcome {
+  if (decision.kind === 'failed') return { ok: false, error: decision.error };
+  const { streamId, events } = decision;
+  return {
+    ok: true,
+    result: {
+      streamId,
+      nextExpectedVersion: Math.max(...events.map((event) => event.streamVersion)),
+      events: events.map(({ eventId, streamVersion, globalPosition }) => ({ eventId, streamVersion, globalPosition })),
+    },
+  };
+}

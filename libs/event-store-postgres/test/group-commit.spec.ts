@@ -1,0 +1,78 @@
+import { WrongExpectedVersionError, type AppendResult } from '@calltrail/event-store';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPostgresEventStore, type PostgresEventStore } from '../src';
+import { closeSharedPglite, testDatabases, type TestDatabase } from './databases';
+
+afterAll(closeSharedPglite);
+
+const one = (type = 'Dialled') => [{ type, data: {} }];
+
+describe.each(testDatabases())('group commit on %s', (_name, freshDatabase) => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeEach(async () => {
+    database = await freshDatabase();
+    store = await openPostgresEventStore(database.db);
+  });
+  afterEach(async () => {
+    await store.close();
+    await database.dispose();
+  });
+
+  it('shares transactions between concurrent appends; one conflict fails only its own caller', async () => {
+    await store.appendToStream('taken', one(), { expectedVersion: 'no_stream' });
+    const before = store.groupCommitStats();
+    const streams = Array.from({ length: 200 }, (_, n) => `dialer-${n}`);
+    const outcomes = await Promise.allSettled([
+      ...streams.slice(0, 100).map((id) => store.appendToStream(id, one(), { expectedVersion: 'no_stream' })),
+      store.appendToStream('taken', one('Conflicting'), { expectedVersion: 'no_stream' }),
+      ...streams.slice(100).map((id) => store.appendToStream(id, one(), { expectedVersion: 'no_stream' })),
+    ]);
+    const failed = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    expect((failed[0] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    expect((failed[0] as PromiseRejectedResult).reason).toMatchObject({ streamId: 'taken', actual: 1 });
+    for (const id of streams) expect(await store.readStream(id)).toHaveLength(1);
+    expect(await store.readStream('taken')).toHaveLength(1);
+
+    const stats = store.groupCommitStats();
+    const transactions = stats.transactions - before.transactions;
+    expect(stats.appends - before.appends).toBe(201);
+    expect(transactions).toBeLessThan(201);
+    expect(stats.largestBatch).toBeGreaterThan(1);
+  });
+
+  it('applies two appends to one stream in the same batch in order, each with its own check', async () => {
+    const [first, second, stale] = await Promise.allSettled([
+      store.appendToStream('call-1', one('Started'), { expectedVersion: 'no_stream' }),
+      store.appendToStream('call-1', one('Ended'), { expectedVersion: 1 }),
+      store.appendToStream('call-1', one('Late'), { expectedVersion: 1 }),
+    ]);
+    expect((first as PromiseFulfilledResult<AppendResult>).value.nextExpectedVersion).toBe(1);
+    expect((second as PromiseFulfilledResult<AppendResult>).value.nextExpectedVersion).toBe(2);
+    expect((stale as PromiseRejectedResult).reason).toMatchObject({ code: 'WRONG_EXPECTED_VERSION', actual: 2 });
+    expect((await store.readStream('call-1')).map((event) => event.type)).toEqual(['Started', 'Ended']);
+    expect(store.groupCommitStats().largestBatch).toBe(3);
+  });
+
+  it('a database error in one append fails only that append', async () => {
+    // Stand-in for any error the database raises for one append's rows.
+    await database.db.exec(`
+      CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.type = 'Poison' THEN RAISE EXCEPTION 'poison refused'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_poison BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_poison();
+    `);
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('healthy-1', one(), { expectedVersion: 'no_stream' }),
+      store.appendToStream('sick', one('Poison'), { expectedVersion: 'no_stream' }),
+      store.appendToStream('healthy-2', one(), { expectedVersion: 'no_stream' }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/poison refused/);
+    expect((await store.readAll({ limit: 10 })).map((event) => event.streamId)).toEqual(['healthy-1', 'healthy-2']);
+  });
+});
