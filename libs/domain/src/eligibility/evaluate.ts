@@ -1,0 +1,78 @@
+import { nextOpening } from './calling-window';
+import { createContext, type EvaluationContext } from './context';
+import type { EligibilityReason, EligibilityResult } from './reasons';
+import { balancingTest } from './rules/balancing-test';
+import { callingHours } from './rules/calling-hours';
+import { campaignActive } from './rules/campaign';
+import { consent } from './rules/consent';
+import { pacing } from './rules/pacing';
+import { dataShared, processorAgreement, transferSafeguard } from './rules/processor';
+import { relevantToProfession } from './rules/profession';
+import { dncCheckStale, dncListed } from './rules/registry';
+import { erasure, objected, retentionExpired, unknownContact } from './rules/subject';
+import { ms } from './time';
+import type { EligibilityInput } from './views';
+
+type Rule = (ctx: EvaluationContext) => EligibilityReason[];
+
+/** Every rule of domain.md, in the order their reasons are listed. */
+const RULES: readonly Rule[] = [
+  unknownContact,
+  erasure,
+  objected,
+  dncListed,
+  dncCheckStale,
+  consent,
+  balancingTest,
+  relevantToProfession,
+  processorAgreement,
+  transferSafeguard,
+  dataShared,
+  campaignActive,
+  pacing,
+  callingHours,
+  retentionExpired,
+];
+
+/**
+ * The earliest moment every reason has lifted: the latest `until`, moved to the next opening of the
+ * calling hours; null when a reason never lifts, or the moment falls after the campaign's end or the
+ * contact's retention. The moment itself when nothing stands in the way.
+ */
+function nextEligibleAt(ctx: EvaluationContext, reasons: EligibilityReason[]): number | null {
+  if (reasons.some((reason) => reason.until === null)) return null;
+  let next = Math.max(ctx.atMs, ...reasons.map((reason) => ms(reason.until!, 'until')));
+  if (ctx.hours) {
+    const opening = nextOpening(next, ctx.zone, ctx.contact?.country ?? null, ctx.hours.value);
+    if (opening === null) return null;
+    next = opening;
+  }
+  const endsAt = ctx.campaign.endsAt;
+  if (endsAt !== null && ms(endsAt, 'campaign.endsAt') <= next) return null;
+  const retention = ctx.contact?.retentionExpiresAt;
+  if (retention && ms(retention.at, 'contact.retentionExpiresAt') <= next) return null;
+  return next;
+}
+
+/** The last instant written as ISO-8601: a batch asks about one moment many times. */
+let lastIso: { ms: number; iso: string } = { ms: Number.NaN, iso: '' };
+function iso(atMs: number): string {
+  if (lastIso.ms !== atMs) lastIso = { ms: atMs, iso: new Date(atMs).toISOString() };
+  return lastIso.iso;
+}
+
+/**
+ * May this processor call this contact (or number) for this campaign at `at`? A pure function of its
+ * input: lists every reason that applies, with the pack and version that produced it.
+ */
+export function evaluateEligibility(input: EligibilityInput): EligibilityResult {
+  const ctx = createContext(input);
+  const reasons = RULES.flatMap((rule) => rule(ctx));
+  const next = nextEligibleAt(ctx, reasons);
+  return {
+    eligible: reasons.length === 0,
+    reasons,
+    nextEligibleAt: next === null ? null : iso(next),
+    evaluatedAt: iso(ctx.atMs),
+  };
+}

@@ -1,0 +1,66 @@
+import { type EvaluationContext, happenedBy } from '../context';
+import { reason, type EligibilityReason } from '../reasons';
+import { ms, plusMonths } from '../time';
+import type { BalancingTestFact } from '../views';
+
+/** The campaign's latest balancing test assessed by the moment evaluated. */
+export function latestBalancingTest(ctx: EvaluationContext): BalancingTestFact | null {
+  const assessed = ctx.campaign.balancingTests
+    .filter((test) => happenedBy(test.assessedAt, ctx.atMs, 'campaign.balancingTests.assessedAt'))
+    .sort((a, b) => b.assessedAt.localeCompare(a.assessedAt));
+  return assessed[0] ?? null;
+}
+
+/**
+ * BALANCING_TEST_MISSING / _FAILED / _EXPIRED: a legitimate-interest (or existing-customer) campaign needs a written, passed
+ * balancing test before its first call, renewed every 12 months (default) and whenever the campaign's
+ * principles change (000 §4, 003).
+ */
+export function balancingTest(ctx: EvaluationContext): EligibilityReason[] {
+  const { campaign, atMs } = ctx;
+  if (campaign.basis === 'consent') return [];
+  const rule = ctx.rules.balancingTestRenewalMonths;
+  const test = latestBalancingTest(ctx);
+  if (!test) {
+    return [
+      reason(
+        'BALANCING_TEST_MISSING',
+        rule,
+        `Campaign ${campaign.campaignId} relies on ${campaign.basis.replace('_', ' ')} and has no balancing test.`,
+        campaign.lifecycleEventIds,
+      ),
+    ];
+  }
+  if (test.outcome === 'failed') {
+    return [
+      reason('BALANCING_TEST_FAILED', rule, `The campaign's balancing test of ${test.assessedAt} failed.`, test.eventIds),
+    ];
+  }
+  const assessedMs = ms(test.assessedAt, 'campaign.balancingTests.assessedAt');
+  // Renewed every 12 months (default), or earlier when the test itself says so.
+  const renewal = plusMonths(assessedMs, rule.value);
+  const validUntil = test.validUntil ? Math.min(ms(test.validUntil, 'campaign.balancingTests.validUntil'), renewal) : renewal;
+  if (validUntil <= atMs) {
+    return [
+      reason(
+        'BALANCING_TEST_EXPIRED',
+        rule,
+        `The campaign's balancing test of ${test.assessedAt} expired on ${new Date(validUntil).toISOString()}.`,
+        test.eventIds,
+      ),
+    ];
+  }
+  const change = campaign.principlesChangedAt.find((changed) => {
+    const changedMs = ms(changed.at, 'campaign.principlesChangedAt');
+    return changedMs > assessedMs && changedMs <= atMs;
+  });
+  if (!change) return [];
+  return [
+    reason(
+      'BALANCING_TEST_EXPIRED',
+      rule,
+      `The campaign's principles changed on ${change.at}, after its balancing test of ${test.assessedAt}.`,
+      [...test.eventIds, ...change.eventIds],
+    ),
+  ];
+}

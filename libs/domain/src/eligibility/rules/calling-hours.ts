@@ -1,0 +1,25 @@
+import { describeHours, describeLocalTime, nextOpening } from '../calling-window';
+import type { EvaluationContext } from '../context';
+import { reason, type EligibilityReason } from '../reasons';
+
+/**
+ * OUTSIDE_CALLING_HOURS: mobile and private-usable lines only in working hours (default Mon–Fri
+ * 09:00–18:00), FR consumers Mon–Fri 10:00–13:00 and 14:00–20:00; no public holidays (000 §3,
+ * Décret 2022-1313). Lifts at the next opening.
+ */
+export function callingHours(ctx: EvaluationContext): EligibilityReason[] {
+  const hours = ctx.hours;
+  if (!hours || !ctx.contact) return [];
+  const country = ctx.contact.country;
+  const opening = nextOpening(ctx.atMs, ctx.zone, country, hours.value);
+  if (opening === ctx.atMs) return [];
+  return [
+    reason(
+      'OUTSIDE_CALLING_HOURS',
+      hours,
+      `${describeLocalTime(ctx.atMs, ctx.zone, country)} is outside the calling hours (${describeHours(hours.value)}).`,
+      ctx.contact.registeredEventIds,
+      opening,
+    ),
+  ];
+}

@@ -1,0 +1,22 @@
+import type { EvaluationContext } from '../context';
+import { reason, type EligibilityReason } from '../reasons';
+import { ms } from '../time';
+
+/** CAMPAIGN_NOT_ACTIVE: the campaign has not started (lifts at its start), or has ended. */
+export function campaignActive(ctx: EvaluationContext): EligibilityReason[] {
+  const { campaign, atMs } = ctx;
+  const ids = campaign.lifecycleEventIds;
+  if (campaign.startsAt === null) {
+    return [reason('CAMPAIGN_NOT_ACTIVE', ctx.baseline, `Campaign ${campaign.campaignId} has not been started.`, ids)];
+  }
+  if (campaign.endsAt !== null && ms(campaign.endsAt, 'campaign.endsAt') <= atMs) {
+    return [reason('CAMPAIGN_NOT_ACTIVE', ctx.baseline, `Campaign ${campaign.campaignId} ended on ${campaign.endsAt}.`, ids)];
+  }
+  const startsMs = ms(campaign.startsAt, 'campaign.startsAt');
+  if (startsMs > atMs) {
+    return [
+      reason('CAMPAIGN_NOT_ACTIVE', ctx.baseline, `Campaign ${campaign.campaignId} starts on ${campaign.startsAt}.`, ids, startsMs),
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,2 @@
+export * from './screen-note';
+export * from './word-lists';

@@ -1,0 +1,5 @@
+export * from './rule-pack';
+export * from './packs';
+export * from './packs-in-force';
+export * from './adequacy';
+export * from './holidays';
