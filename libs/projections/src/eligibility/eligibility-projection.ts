@@ -1,0 +1,260 @@
+import type { StoredEvent } from '@calltrail/event-store';
+import {
+  foldCampaignView,
+  foldContactView,
+  foldProcessorView,
+  parseStreamId,
+  type CampaignEligibilityView,
+  type ContactEligibilityView,
+  type DataShareFact,
+  type RecordedEvent,
+} from '@calltrail/domain';
+import type { SqlQueryable } from '@calltrail/sql';
+import type { Projection } from '../runner';
+import { CALL_FOLD_TYPES, CONTACT_FOLD_TYPES, PROCESSOR_FOLD_TYPES, toFoldInput } from './fold-input';
+import { ELIGIBILITY_TABLES, eligibilityMigrations } from './schema';
+
+type ContactFoldEvents = Parameters<typeof foldContactView>[0];
+type CampaignFoldEvents = Parameters<typeof foldCampaignView>[0];
+type ProcessorFoldEvents = Parameters<typeof foldProcessorView>[0];
+
+/** A batch sorted by the document each event updates, in global order within each. */
+interface Sorted {
+  contacts: Map<string, RecordedEvent[]>;
+  callStreams: Map<string, Set<string>>;
+  campaigns: Map<string, RecordedEvent[]>;
+  processors: Map<string, RecordedEvent[]>;
+  shares: Map<string, { processorId: string; contactId: string; shares: DataShareFact[] }>;
+  snapshots: RecordedEvent[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sort(events: readonly StoredEvent[]): Sorted {
+  const sorted: Sorted = {
+    contacts: new Map(),
+    callStreams: new Map(),
+    campaigns: new Map(),
+    processors: new Map(),
+    shares: new Map(),
+    snapshots: [],
+  };
+  for (const event of events) {
+    const stream = parseStreamId(event.streamId);
+    if (!stream) continue;
+    if (stream.kind === 'contact' && CONTACT_FOLD_TYPES.has(event.type)) {
+      push(sorted.contacts, stream.id!, toFoldInput(event));
+    } else if (stream.kind === 'call' && CALL_FOLD_TYPES.has(event.type)) {
+      const contactId = String(event.data['contactId']).toLowerCase();
+      push(sorted.contacts, contactId, toFoldInput(event));
+      if (!sorted.callStreams.has(contactId)) sorted.callStreams.set(contactId, new Set());
+      sorted.callStreams.get(contactId)!.add(event.streamId);
+    } else if (stream.kind === 'campaign') {
+      push(sorted.campaigns, stream.id!, toFoldInput(event));
+    } else if (stream.kind === 'processor' && PROCESSOR_FOLD_TYPES.has(event.type)) {
+      push(sorted.processors, stream.id!, toFoldInput(event));
+    } else if (stream.kind === 'processor' && event.type === 'DataSharedWithProcessor') {
+      for (const contactId of event.data['contactIds'] as string[]) {
+        const key = `${stream.id}|${contactId.toLowerCase()}`;
+        const entry = sorted.shares.get(key) ?? { processorId: stream.id!, contactId: contactId.toLowerCase(), shares: [] };
+        entry.shares.push({ at: event.metadata.occurredAt, eventIds: [event.eventId] });
+        sorted.shares.set(key, entry);
+      }
+    } else if (stream.kind === 'registry' && event.type === 'DncSnapshotImported') {
+      sorted.snapshots.push(toFoldInput(event));
+    }
+  }
+  return sorted;
+}
+
+/** Loads the fold inputs of the documents touched by a batch. */
+async function loadFoldEvents(
+  tx: SqlQueryable,
+  table: string,
+  key: string,
+  ids: string[],
+): Promise<Map<string, RecordedEvent[]>> {
+  const { rows } = await tx.query<{ id: string; fold_events: RecordedEvent[] }>(
+    `SELECT ${key} AS id, fold_events FROM ${table} WHERE ${key} = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.fold_events]));
+}
+
+async function upsertDocuments(tx: SqlQueryable, table: string, key: string, docs: object[]): Promise<void> {
+  if (docs.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${table} (${key}, fold_events, view)
+     SELECT ${key}, fold_events, view FROM jsonb_to_recordset($1::jsonb) AS d(${key} uuid, fold_events jsonb, view jsonb)
+     ON CONFLICT (${key}) DO UPDATE SET fold_events = excluded.fold_events, view = excluded.view`,
+    [JSON.stringify(docs)],
+  );
+}
+
+async function applyCampaigns(tx: SqlQueryable, campaigns: Map<string, RecordedEvent[]>): Promise<void> {
+  if (campaigns.size === 0) return;
+  const stored = await loadFoldEvents(tx, 'elig_campaigns', 'campaign_id', [...campaigns.keys()]);
+  const docs = [...campaigns].map(([campaignId, added]) => {
+    const foldEvents = [...(stored.get(campaignId) ?? []), ...added];
+    return { campaign_id: campaignId, fold_events: foldEvents, view: foldCampaignView(foldEvents as CampaignFoldEvents) };
+  });
+  await upsertDocuments(tx, 'elig_campaigns', 'campaign_id', docs);
+}
+
+async function applyProcessors(tx: SqlQueryable, sorted: Sorted): Promise<void> {
+  if (sorted.processors.size > 0) {
+    const stored = await loadFoldEvents(tx, 'elig_processors', 'processor_id', [...sorted.processors.keys()]);
+    const docs = [...sorted.processors].map(([processorId, added]) => {
+      const foldEvents = [...(stored.get(processorId) ?? []), ...added];
+      return { processor_id: processorId, fold_events: foldEvents, view: foldProcessorView(foldEvents as ProcessorFoldEvents) };
+    });
+    await upsertDocuments(tx, 'elig_processors', 'processor_id', docs);
+  }
+  if (sorted.shares.size > 0) {
+    await tx.query(
+      `INSERT INTO elig_processor_contacts (processor_id, contact_id, shares)
+       SELECT processor_id, contact_id, shares FROM jsonb_to_recordset($1::jsonb) AS s(processor_id uuid, contact_id uuid, shares jsonb)
+       WHERE NOT EXISTS (SELECT 1 FROM elig_suppressed x WHERE x.contact_id = s.contact_id)
+       ON CONFLICT (processor_id, contact_id) DO UPDATE SET shares = elig_processor_contacts.shares || excluded.shares`,
+      [JSON.stringify([...sorted.shares.values()].map((s) => ({ processor_id: s.processorId, contact_id: s.contactId, shares: s.shares })))],
+    );
+  }
+}
+
+async function similarProductGroups(tx: SqlQueryable): Promise<Map<string, string | null>> {
+  const { rows } = await tx.query<{ id: string; view: CampaignEligibilityView | null }>(
+    'SELECT campaign_id AS id, view FROM elig_campaigns',
+  );
+  return new Map(rows.map((row) => [row.id, row.view?.similarProductGroup ?? null]));
+}
+
+async function applyContacts(tx: SqlQueryable, sorted: Sorted): Promise<void> {
+  if (sorted.contacts.size === 0) return;
+  const ids = [...sorted.contacts.keys()];
+  const { rows: stored } = await tx.query<{ id: string; fold_events: RecordedEvent[]; call_streams: string[] }>(
+    'SELECT contact_id AS id, fold_events, call_streams FROM elig_contacts WHERE contact_id = ANY($1::uuid[])',
+    [ids],
+  );
+  const { rows: erased } = await tx.query<{ id: string }>(
+    'SELECT DISTINCT contact_id AS id FROM elig_suppressed WHERE contact_id = ANY($1::uuid[])',
+    [ids],
+  );
+  const byId = new Map(stored.map((row) => [row.id, row]));
+  const gone = new Set(erased.map((row) => row.id));
+  const groups = await similarProductGroups(tx);
+  const docs: object[] = [];
+  const relined: { contact_id: string; phone_hash: string }[] = [];
+  const relinedIds: string[] = [];
+  const erasures: { id: string; view: ContactEligibilityView }[] = [];
+  for (const [contactId, added] of sorted.contacts) {
+    if (gone.has(contactId)) continue;
+    const previous = byId.get(contactId);
+    const foldEvents = [...(previous?.fold_events ?? []), ...added];
+    const view = foldContactView(foldEvents as ContactFoldEvents, {
+      similarProductGroupOf: (campaignId) => groups.get(campaignId) ?? null,
+    });
+    if (view?.erasure?.completedAt) {
+      erasures.push({ id: contactId, view });
+      continue;
+    }
+    const callStreams = [...new Set([...(previous?.call_streams ?? []), ...(sorted.callStreams.get(contactId) ?? [])])];
+    docs.push({ contact_id: contactId, fold_events: foldEvents, view, call_streams: callStreams });
+    if (view && added.some((event) => event.type === 'ContactRegistered' || event.type === 'ContactDetailsRectified')) {
+      relinedIds.push(contactId);
+      for (const line of view.lines) relined.push({ contact_id: contactId, phone_hash: line.phoneHash });
+    }
+  }
+  if (docs.length > 0) {
+    await tx.query(
+      `INSERT INTO elig_contacts (contact_id, fold_events, view, call_streams)
+       SELECT contact_id, fold_events, view, ARRAY(SELECT jsonb_array_elements_text(call_streams))
+       FROM jsonb_to_recordset($1::jsonb) AS d(contact_id uuid, fold_events jsonb, view jsonb, call_streams jsonb)
+       ON CONFLICT (contact_id) DO UPDATE
+       SET fold_events = excluded.fold_events, view = excluded.view, call_streams = excluded.call_streams`,
+      [JSON.stringify(docs)],
+    );
+  }
+  await reindexPhones(tx, relinedIds, relined);
+  await purgeErased(tx, erasures);
+}
+
+async function reindexPhones(
+  tx: SqlQueryable,
+  contactIds: string[],
+  lines: { contact_id: string; phone_hash: string }[],
+): Promise<void> {
+  if (contactIds.length === 0) return;
+  await tx.query('DELETE FROM elig_phone_index WHERE contact_id = ANY($1::uuid[])', [contactIds]);
+  if (lines.length === 0) return;
+  // A number moves to the contact that registered it last.
+  await tx.query(
+    `INSERT INTO elig_phone_index (phone_hash, contact_id)
+     SELECT phone_hash, contact_id FROM jsonb_to_recordset($1::jsonb) AS l(phone_hash text, contact_id uuid)
+     ON CONFLICT (phone_hash) DO UPDATE SET contact_id = excluded.contact_id`,
+    [JSON.stringify(lines)],
+  );
+}
+
+/** Erasure: every row of the person goes; the keyed hash of each number stays, to keep it suppressed. */
+async function purgeErased(tx: SqlQueryable, erasures: { id: string; view: ContactEligibilityView }[]): Promise<void> {
+  if (erasures.length === 0) return;
+  const ids = erasures.map((erasure) => erasure.id);
+  const entries = erasures.flatMap(({ id, view }) =>
+    view.lines.map((line) => ({ phone_hash: line.phoneHash, contact_id: id, erasure: view.erasure })),
+  );
+  await tx.query(
+    `INSERT INTO elig_suppressed (phone_hash, contact_id, erasure)
+     SELECT phone_hash, contact_id, erasure FROM jsonb_to_recordset($1::jsonb) AS e(phone_hash text, contact_id uuid, erasure jsonb)
+     ON CONFLICT (phone_hash) DO UPDATE SET contact_id = excluded.contact_id, erasure = excluded.erasure`,
+    [JSON.stringify(entries)],
+  );
+  await tx.query('DELETE FROM elig_phone_index WHERE contact_id = ANY($1::uuid[])', [ids]);
+  await tx.query('DELETE FROM elig_contacts WHERE contact_id = ANY($1::uuid[])', [ids]);
+  await tx.query('DELETE FROM elig_processor_contacts WHERE contact_id = ANY($1::uuid[])', [ids]);
+}
+
+async function applySnapshots(tx: SqlQueryable, snapshots: RecordedEvent[]): Promise<void> {
+  if (snapshots.length === 0) return;
+  const rows = snapshots.map((event) => {
+    const data = event.data as { registry: string; version: string; takenAt: string };
+    return { registry: data.registry, version: data.version, taken_at: data.takenAt, event };
+  });
+  await tx.query(
+    `INSERT INTO elig_dnc_snapshots (registry, version, taken_at, event)
+     SELECT registry, version, taken_at, event FROM jsonb_to_recordset($1::jsonb)
+       AS s(registry text, version text, taken_at timestamptz, event jsonb)
+     ON CONFLICT (registry, version) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
+export const ELIGIBILITY_PROJECTION = 'eligibility';
+
+/**
+ * The eligibility read models: phone index, contacts, campaigns, processors (and what each received),
+ * DNC snapshots. Views are folded with @calltrail/domain's folds, so the rules live in one place.
+ */
+export function eligibilityProjection(): Projection {
+  return {
+    name: ELIGIBILITY_PROJECTION,
+    version: 1,
+    migrations: eligibilityMigrations,
+    tables: ELIGIBILITY_TABLES,
+    async apply(tx, events) {
+      const sorted = sort(events);
+      await applyCampaigns(tx, sorted.campaigns);
+      await applyProcessors(tx, sorted);
+      await applyContacts(tx, sorted);
+      await applySnapshots(tx, sorted.snapshots);
+    },
+  };
+}
+
+/** Every projection calltrail runs (inside `calltrail serve`, alone as `calltrail project`). */
+export function allProjections(): Projection[] {
+  return [eligibilityProjection()];
+}

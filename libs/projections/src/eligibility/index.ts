@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './dnc-entries';
+export * from './fold-input';
+export * from './eligibility-projection';

@@ -1,0 +1,75 @@
+import type { Migration } from '@calltrail/sql';
+
+/**
+ * The eligibility read models. One jsonb document per contact, campaign and processor holds the
+ * evaluator's view (folded by @calltrail/domain's folds) and the fold's inputs (the events that bear on
+ * eligibility, with every personal field removed), so the next batch folds on from them. No plaintext
+ * personal data anywhere: phones appear as keyed hashes only.
+ */
+export const eligibilityMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'eligibility read models',
+    sql: `
+      CREATE TABLE elig_contacts (
+        contact_id uuid PRIMARY KEY,
+        fold_events jsonb NOT NULL,
+        view jsonb,
+        call_streams text[] NOT NULL DEFAULT '{}'
+      );
+      CREATE TABLE elig_phone_index (
+        phone_hash text PRIMARY KEY,
+        contact_id uuid NOT NULL
+      );
+      CREATE INDEX elig_phone_index_contact ON elig_phone_index (contact_id);
+      -- What an erasure leaves: the keyed hash of each number, so it stays suppressed.
+      CREATE TABLE elig_suppressed (
+        phone_hash text PRIMARY KEY,
+        contact_id uuid NOT NULL,
+        erasure jsonb NOT NULL
+      );
+      CREATE TABLE elig_campaigns (
+        campaign_id uuid PRIMARY KEY,
+        fold_events jsonb NOT NULL,
+        view jsonb
+      );
+      CREATE TABLE elig_processors (
+        processor_id uuid PRIMARY KEY,
+        fold_events jsonb NOT NULL,
+        view jsonb
+      );
+      -- A processor's receipts of one contact's data, kept apart from the processor's document.
+      CREATE TABLE elig_processor_contacts (
+        processor_id uuid NOT NULL,
+        contact_id uuid NOT NULL,
+        shares jsonb NOT NULL,
+        PRIMARY KEY (processor_id, contact_id)
+      );
+      CREATE INDEX elig_processor_contacts_contact ON elig_processor_contacts (contact_id);
+      CREATE TABLE elig_dnc_snapshots (
+        registry text NOT NULL,
+        version text NOT NULL,
+        taken_at timestamptz NOT NULL,
+        event jsonb NOT NULL,
+        PRIMARY KEY (registry, version)
+      );
+      -- Written by the DNC import, not by events: a rebuild leaves it alone (see dnc-entries.ts).
+      CREATE TABLE IF NOT EXISTS dnc_registry_entries (
+        registry text NOT NULL,
+        snapshot_version text NOT NULL,
+        phone_hash text NOT NULL,
+        PRIMARY KEY (registry, snapshot_version, phone_hash)
+      );
+    `,
+  },
+];
+
+export const ELIGIBILITY_TABLES = [
+  'elig_contacts',
+  'elig_phone_index',
+  'elig_suppressed',
+  'elig_campaigns',
+  'elig_processors',
+  'elig_processor_contacts',
+  'elig_dnc_snapshots',
+];
