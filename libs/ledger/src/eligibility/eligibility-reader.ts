@@ -1,0 +1,209 @@
+import {
+  DNC_REGISTRIES,
+  campaignStreamId,
+  contactStreamId,
+  cutOff,
+  evaluateEligibility,
+  foldCampaignView,
+  foldContactView,
+  foldProcessorView,
+  isUuid,
+  processorStreamId,
+  registryStreamId,
+  registryView,
+  snapshotsInForce,
+  type ContactEligibilityView,
+  type ErasureFact,
+  type ProcessorEligibilityView,
+  type RecordedEvent,
+} from '@calltrail/domain';
+import { readStreamOrEmpty, type EventStore } from '@calltrail/event-store';
+import { toFoldInput } from '@calltrail/projections';
+import type { SqlQueryable } from '@calltrail/sql';
+import { EligibilityQueryError, MAX_BATCH, type EligibilityAnswer, type EligibilityBasis } from './eligibility-answer';
+import { toE164 } from './phone-keys';
+import {
+  callStreamsOfContact,
+  contactOfPhone,
+  listedIn,
+  loadContext,
+  loadNumbers,
+  phoneHashesOfContact,
+  type NumberFacts,
+} from './read-models';
+
+export interface EligibilityTarget {
+  campaignId: string;
+  processorId: string;
+  /** A past moment; absent: now, from the read models. */
+  at?: Date;
+  basis?: EligibilityBasis;
+}
+
+export interface EligibilityReaderDeps {
+  db: SqlQueryable;
+  store: EventStore;
+  /** The keyed hash of an E.164 number (the PII vault's). */
+  phoneHash: (e164: string) => string;
+  clock?: () => Date;
+}
+
+function checkUuid(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !isUuid(value)) {
+    throw new EligibilityQueryError('INVALID_ELIGIBILITY_QUERY', `${field}: must be a UUID`, field);
+  }
+  return value.toLowerCase();
+}
+
+/** What remains of an erased contact: its suppression entry, enough for ERASED and nothing personal. */
+function erasedContact(contactId: string, phoneHash: string, erasure: ErasureFact): ContactEligibilityView {
+  return {
+    contactId,
+    audience: 'B2C',
+    country: null,
+    timeZone: null,
+    lines: [{ phoneHash, lineType: 'mobile', eventIds: [] }],
+    profession: null,
+    consents: [],
+    objections: [],
+    erasure,
+    purchases: [],
+    attempts: [],
+    retentionExpiresAt: null,
+    registeredEventIds: [],
+  };
+}
+
+/**
+ * Eligibility for dialers: now from the read models (stating the checkpoint they reflect), or at a
+ * past moment by replaying the streams up to it (by occurredAt for LEGAL, by recordedAt for KNOWN).
+ */
+export class EligibilityReader {
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: EligibilityReaderDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  /** One number (as typed, international form) or one contact. */
+  async check(subject: { phone?: string; contactId?: string }, target: EligibilityTarget): Promise<EligibilityAnswer> {
+    if ((subject.phone === undefined) === (subject.contactId === undefined)) {
+      throw new EligibilityQueryError('INVALID_ELIGIBILITY_QUERY', 'phone or contactId: give exactly one of them', 'phone');
+    }
+    let phoneHash: string | null;
+    if (subject.phone !== undefined) {
+      phoneHash = this.deps.phoneHash(toE164([subject.phone], 'phone')[0]!);
+    } else {
+      const contactId = checkUuid(subject.contactId, 'contactId');
+      phoneHash = (await phoneHashesOfContact(this.deps.db, contactId))[0] ?? null;
+      if (phoneHash === null && !target.at) return this.unknownContact(target);
+      if (target.at) return this.checkAt(contactId, phoneHash, target);
+    }
+    const [answer] = await this.checkHashes([phoneHash!], target);
+    return answer!;
+  }
+
+  /** A call list of up to 10,000 numbers: one round trip for the lookups. */
+  async checkBatch(phones: readonly string[], target: EligibilityTarget): Promise<EligibilityAnswer[]> {
+    if (!Array.isArray(phones) || phones.length === 0 || phones.length > MAX_BATCH) {
+      throw new EligibilityQueryError('INVALID_ELIGIBILITY_QUERY', `phones: give 1 to ${MAX_BATCH} numbers`, 'phones');
+    }
+    const hashes = toE164(phones, 'phones').map((e164) => this.deps.phoneHash(e164));
+    return this.checkHashes(hashes, target);
+  }
+
+  /** The same, for numbers already keyed (benchmarks, internal callers). */
+  async checkHashes(phoneHashes: readonly string[], target: EligibilityTarget): Promise<EligibilityAnswer[]> {
+    const campaignId = checkUuid(target.campaignId, 'campaignId');
+    const processorId = checkUuid(target.processorId, 'processorId');
+    if (target.at) {
+      const answers: EligibilityAnswer[] = [];
+      for (const [index, phoneHash] of phoneHashes.entries()) {
+        const contactId = await contactOfPhone(this.deps.db, phoneHash);
+        answers.push({ ...(await this.checkAt(contactId, phoneHash, { ...target, campaignId, processorId })), index });
+      }
+      return answers;
+    }
+    const context = await loadContext(this.deps.db, campaignId, processorId);
+    if (!context.campaign) throw this.unknown('campaign', campaignId);
+    if (!context.processor) throw this.unknown('processor', processorId);
+    const facts = await loadNumbers(this.deps.db, phoneHashes, processorId, context.snapshots);
+    const at = this.clock();
+    return facts.map((fact, index) => {
+      const result = evaluateEligibility({
+        contact: this.contactOf(fact),
+        campaign: context.campaign!,
+        processor: this.processorFor(context.processor!, fact),
+        registry: {
+          listings: context.snapshots.map((snapshot) => ({
+            registry: snapshot.registry as (typeof DNC_REGISTRIES)[number],
+            snapshotVersion: snapshot.version,
+            listed: fact.listedOn.includes(snapshot.registry),
+            eventIds: snapshot.eventIds,
+          })),
+        },
+        at,
+        phoneHash: fact.phoneHash,
+      });
+      return { ...result, index, checkpoint: context.checkpoint, basis: null };
+    });
+  }
+
+  private contactOf(fact: NumberFacts): ContactEligibilityView | null {
+    if (fact.contact) return fact.contact;
+    if (fact.erasure) return erasedContact(fact.erasure.contactId, fact.phoneHash, fact.erasure.erasure);
+    return null;
+  }
+
+  private processorFor(processor: ProcessorEligibilityView, fact: NumberFacts): ProcessorEligibilityView {
+    const contactId = fact.contact?.contactId;
+    return { ...processor, dataReceived: contactId ? { [contactId]: fact.shares } : {} };
+  }
+
+  private unknown(kind: 'campaign' | 'processor', id: string): EligibilityQueryError {
+    const code = kind === 'campaign' ? 'UNKNOWN_CAMPAIGN' : 'UNKNOWN_PROCESSOR';
+    return new EligibilityQueryError(code, `${kind}Id: no ${kind} ${id} is recorded`, `${kind}Id`);
+  }
+
+  private async unknownContact(target: EligibilityTarget): Promise<EligibilityAnswer> {
+    const [answer] = await this.checkHashes(['-'], target);
+    return answer!;
+  }
+
+  /** Replays the streams up to `at` on the basis asked, with the registry snapshots in force at `at`. */
+  private async checkAt(contactId: string | null, phoneHash: string | null, target: EligibilityTarget): Promise<EligibilityAnswer> {
+    const at = target.at!;
+    const basis = target.basis ?? 'LEGAL';
+    if (basis !== 'LEGAL' && basis !== 'KNOWN') {
+      throw new EligibilityQueryError('INVALID_ELIGIBILITY_QUERY', 'basis: must be LEGAL or KNOWN', 'basis');
+    }
+    const { store, db } = this.deps;
+    const checkpoint = await store.headPosition();
+    const upTo = async (streamIds: string[]): Promise<RecordedEvent[]> => {
+      const events = (await Promise.all(streamIds.map((id) => readStreamOrEmpty(store, id)))).flat();
+      return cutOff(events.sort((a, b) => a.globalPosition - b.globalPosition).map(toFoldInput), at, basis);
+    };
+    const campaign = foldCampaignView((await upTo([campaignStreamId(target.campaignId)])) as never);
+    if (!campaign) throw this.unknown('campaign', target.campaignId);
+    const processor = foldProcessorView((await upTo([processorStreamId(target.processorId)])) as never);
+    if (!processor) throw this.unknown('processor', target.processorId);
+    const groups = new Map([[campaign.campaignId, campaign.similarProductGroup]]);
+    const contact = contactId
+      ? foldContactView(
+          (await upTo([contactStreamId(contactId), ...(await callStreamsOfContact(db, contactId))])) as never,
+          { similarProductGroupOf: (id) => groups.get(id) ?? null },
+        )
+      : null;
+    const snapshots = snapshotsInForce((await upTo(DNC_REGISTRIES.map(registryStreamId))) as never);
+    const listed = phoneHash ? await listedIn(db, phoneHash, snapshots) : [];
+    const result = evaluateEligibility({
+      contact,
+      campaign,
+      processor,
+      registry: registryView(snapshots, (registry) => listed.includes(registry)),
+      at,
+      phoneHash: phoneHash ?? undefined,
+    });
+    return { ...result, index: 0, checkpoint, basis };
+  }
+}

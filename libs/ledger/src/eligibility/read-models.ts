@@ -1,0 +1,135 @@
+import type {
+  CampaignEligibilityView,
+  ContactEligibilityView,
+  DataShareFact,
+  ErasureFact,
+  ProcessorEligibilityView,
+} from '@calltrail/domain';
+import { ELIGIBILITY_PROJECTION } from '@calltrail/projections';
+import type { SqlQueryable } from '@calltrail/sql';
+
+export interface SnapshotRef {
+  registry: string;
+  version: string;
+  eventIds: string[];
+}
+
+export interface EligibilityContext {
+  campaign: CampaignEligibilityView | null;
+  processor: ProcessorEligibilityView | null;
+  snapshots: SnapshotRef[];
+  checkpoint: number;
+}
+
+/** What the read models hold about one dialled number. */
+export interface NumberFacts {
+  phoneHash: string;
+  contact: ContactEligibilityView | null;
+  /** Set when the number's contact was erased: only the suppression entry is left. */
+  erasure: { contactId: string; erasure: ErasureFact } | null;
+  /** This processor's receipts of the contact's data. */
+  shares: DataShareFact[];
+  /** The registries (of the snapshots in force) that list the number. */
+  listedOn: string[];
+}
+
+/**
+ * The campaign, the processor (without its per-contact receipts), the DNC snapshot of each registry
+ * in force, and the checkpoint, in one round trip.
+ */
+export async function loadContext(db: SqlQueryable, campaignId: string, processorId: string): Promise<EligibilityContext> {
+  const { rows } = await db.query<EligibilityContext>(
+    `SELECT
+       (SELECT view FROM elig_campaigns WHERE campaign_id = $1::uuid) AS campaign,
+       (SELECT view FROM elig_processors WHERE processor_id = $2::uuid) AS processor,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('registry', registry, 'version', version,
+                 'eventIds', jsonb_build_array(event->>'eventId'))), '[]'::jsonb)
+          FROM (SELECT DISTINCT ON (registry) registry, version, event FROM elig_dnc_snapshots
+                WHERE taken_at <= now() ORDER BY registry, taken_at DESC) s) AS snapshots,
+       coalesce((SELECT position FROM projection_checkpoints WHERE name = $3), 0) AS checkpoint`,
+    [campaignId, processorId, ELIGIBILITY_PROJECTION],
+  );
+  return rows[0]!;
+}
+
+interface NumberRow {
+  phone_hash: string;
+  view: ContactEligibilityView | null;
+  erased_contact_id: string | null;
+  erasure: ErasureFact | null;
+  shares: DataShareFact[] | null;
+  listed_on: string[];
+}
+
+/** Everything about a list of numbers, in one round trip (`= ANY` over the keyed hashes, not one query each). */
+export async function loadNumbers(
+  db: SqlQueryable,
+  phoneHashes: readonly string[],
+  processorId: string,
+  snapshots: readonly { registry: string; version: string }[],
+): Promise<NumberFacts[]> {
+  const { rows } = await db.query<NumberRow>(
+    `SELECT h.phone_hash, c.view, s.contact_id AS erased_contact_id, s.erasure, pc.shares,
+            ARRAY(SELECT e.registry FROM dnc_registry_entries e
+                  JOIN unnest($3::text[], $4::text[]) AS f(registry, version)
+                    ON e.registry = f.registry AND e.snapshot_version = f.version
+                  WHERE e.phone_hash = h.phone_hash) AS listed_on
+     FROM unnest($1::text[]) AS h(phone_hash)
+     LEFT JOIN elig_phone_index i ON i.phone_hash = h.phone_hash
+     LEFT JOIN elig_contacts c ON c.contact_id = i.contact_id
+     LEFT JOIN elig_suppressed s ON s.phone_hash = h.phone_hash
+     LEFT JOIN elig_processor_contacts pc ON pc.processor_id = $2::uuid AND pc.contact_id = c.contact_id`,
+    [phoneHashes, processorId, snapshots.map((s) => s.registry), snapshots.map((s) => s.version)],
+  );
+  const byHash = new Map(rows.map((row) => [row.phone_hash, row]));
+  return phoneHashes.map((phoneHash) => {
+    const row = byHash.get(phoneHash);
+    return {
+      phoneHash,
+      contact: row?.view ?? null,
+      erasure: row?.erasure ? { contactId: row.erased_contact_id!, erasure: row.erasure } : null,
+      shares: row?.shares ?? [],
+      listedOn: row?.listed_on ?? [],
+    };
+  });
+}
+
+/** The keyed hashes of a contact's numbers, for a check by contact id. */
+export async function phoneHashesOfContact(db: SqlQueryable, contactId: string): Promise<string[]> {
+  const { rows } = await db.query<{ phone_hash: string }>(
+    `SELECT phone_hash FROM elig_phone_index WHERE contact_id = $1::uuid
+     UNION SELECT phone_hash FROM elig_suppressed WHERE contact_id = $1::uuid ORDER BY 1`,
+    [contactId],
+  );
+  return rows.map((row) => row.phone_hash);
+}
+
+/** The call streams that concern a contact (for a replay to a past moment). */
+export async function callStreamsOfContact(db: SqlQueryable, contactId: string): Promise<string[]> {
+  const { rows } = await db.query<{ call_streams: string[] }>(
+    'SELECT call_streams FROM elig_contacts WHERE contact_id = $1::uuid',
+    [contactId],
+  );
+  return rows[0]?.call_streams ?? [];
+}
+
+/** The contact id behind a keyed hash, erased or not. */
+export async function contactOfPhone(db: SqlQueryable, phoneHash: string): Promise<string | null> {
+  const { rows } = await db.query<{ contact_id: string }>(
+    `SELECT contact_id FROM elig_phone_index WHERE phone_hash = $1
+     UNION ALL SELECT contact_id FROM elig_suppressed WHERE phone_hash = $1 LIMIT 1`,
+    [phoneHash],
+  );
+  return rows[0]?.contact_id ?? null;
+}
+
+/** Whether a number is on a registry's snapshot. */
+export async function listedIn(db: SqlQueryable, phoneHash: string, snapshots: readonly { registry: string; version: string }[]): Promise<string[]> {
+  const { rows } = await db.query<{ registry: string }>(
+    `SELECT e.registry FROM dnc_registry_entries e
+     JOIN unnest($2::text[], $3::text[]) AS f(registry, version) ON e.registry = f.registry AND e.snapshot_version = f.version
+     WHERE e.phone_hash = $1`,
+    [phoneHash, snapshots.map((s) => s.registry), snapshots.map((s) => s.version)],
+  );
+  return rows.map((row) => row.registry);
+}

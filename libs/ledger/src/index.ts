@@ -1,0 +1,4 @@
+export * from './access';
+export * from './event-schemas';
+export * from './tokens';
+export * from './eligibility';
