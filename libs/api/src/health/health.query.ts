@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { Health } from './health.model';
+
+export class HealthQuery extends Query<Health> {}
