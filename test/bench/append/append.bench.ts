@@ -1,0 +1,115 @@
+/**
+ * Append throughput: calltrail against Emmett (the nearest TypeScript peer) and a raw INSERT
+ * (the limit), on the same PostgreSQL, in one run. `npm run bench:append`. Results: docs/benchmarks.md.
+ */
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { expect, it } from 'vitest';
+import { serverUrl } from './databases';
+import {
+  calltrailOnPglite,
+  calltrailOnPostgres,
+  emmett,
+  rawInsert,
+  rawInsertOnPglite,
+  type BenchEvent,
+  type SystemFactory,
+} from './systems';
+
+interface Scenario {
+  name: string;
+  streams: number;
+  eventsPerAppend: number;
+  writers: number;
+}
+
+const scenarioA: Scenario = { name: '(a) 10k events, 1,000 streams, 10/append, 8 writers', streams: 1_000, eventsPerAppend: 10, writers: 8 };
+const scenarioB: Scenario = { name: '(b) 10k one-event appends, 64 writers', streams: 10_000, eventsPerAppend: 1, writers: 64 };
+const WARM_UP_STREAMS = 64;
+
+function callEvent(n: number): BenchEvent {
+  return {
+    type: 'CallAttempted',
+    data: {
+      callId: randomUUID(),
+      contactId: randomUUID(),
+      campaignId: 'campaign-2026-energy',
+      processorId: 'processor-be-01',
+      outcome: n % 3 === 0 ? 'NO_ANSWER' : 'ANSWERED',
+      durationSeconds: n % 300,
+      dialledAt: '2026-11-23T09:15:00.000Z',
+    },
+    metadata: { occurredAt: '2026-11-23T09:15:00.000Z', correlationId: randomUUID(), actor: { keyId: 'dialer-1', role: 'dialer' } },
+  };
+}
+
+/** Each writer appends to its share of the streams, one append per stream, one after the other. */
+async function runWriters(system: Awaited<ReturnType<SystemFactory>>, scenario: Scenario, prefix: string) {
+  const streamIds = Array.from({ length: scenario.streams }, (_, n) => `${prefix}-${n}`);
+  const batches = streamIds.map((_, n) =>
+    Array.from({ length: scenario.eventsPerAppend }, (_, i) => callEvent(n * scenario.eventsPerAppend + i)),
+  );
+  let next = 0;
+  const writer = async () => {
+    while (next < streamIds.length) {
+      const n = next++;
+      await system.appendNew(streamIds[n]!, batches[n]!);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: scenario.writers }, writer));
+  return (performance.now() - started) / 1_000;
+}
+
+interface Row {
+  scenario: string;
+  system: string;
+  events: number;
+  seconds: number;
+  rate: number;
+  notes: string;
+}
+
+async function measure(scenario: Scenario, system: string, factory: SystemFactory): Promise<Row> {
+  const sut = await factory();
+  try {
+    await runWriters(sut, { ...scenario, streams: WARM_UP_STREAMS }, `warm-${randomUUID()}`);
+    const seconds = await runWriters(sut, scenario, `bench-${randomUUID()}`);
+    const events = scenario.streams * scenario.eventsPerAppend;
+    return { scenario: scenario.name, system, events, seconds, rate: events / seconds, notes: sut.notes() };
+  } finally {
+    await sut.close();
+  }
+}
+
+function ratio(row: Row, baseline: Row | undefined): string {
+  return baseline ? `${(row.rate / baseline.rate).toFixed(2)}×` : '';
+}
+
+function printTable(rows: Row[]): void {
+  const lines = [
+    '| scenario | system | events | seconds | events/s | calltrail ÷ this | notes |',
+    '|---|---|---:|---:|---:|---:|---|',
+  ];
+  for (const row of rows) {
+    const calltrail = rows.find((other) => other.scenario === row.scenario && other.system.startsWith('calltrail') && other.system.endsWith(row.system.includes('PGlite') ? 'PGlite' : 'PostgreSQL'));
+    lines.push(
+      `| ${row.scenario} | ${row.system} | ${row.events} | ${row.seconds.toFixed(2)} | ${Math.round(row.rate).toLocaleString('en')} | ${calltrail && calltrail !== row ? ratio(calltrail, row) : ''} | ${row.notes} |`,
+    );
+  }
+  console.log(`\nAppend benchmark on ${new URL(serverUrl).host}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+  console.log(lines.join('\n'));
+}
+
+it('append throughput: calltrail vs Emmett vs raw INSERT', async () => {
+  const rows: Row[] = [];
+  for (const scenario of [scenarioA, scenarioB]) {
+    rows.push(await measure(scenario, 'calltrail on PostgreSQL', calltrailOnPostgres));
+    rows.push(await measure(scenario, 'Emmett 0.42.0 on PostgreSQL', emmett));
+    rows.push(await measure(scenario, 'raw INSERT on PostgreSQL', rawInsert));
+  }
+  rows.push(await measure(scenarioA, 'calltrail on PGlite', calltrailOnPglite));
+  rows.push(await measure(scenarioA, 'raw INSERT on PGlite', rawInsertOnPglite));
+  printTable(rows);
+  expect(rows.every((row) => row.rate > 0)).toBe(true);
+});

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { openPostgresEventStore } from '@calltrail/event-store-postgres';
+import { EligibilityReader, type EligibilityAnswer } from '@calltrail/ledger';
+import { ProjectionRunner, eligibilityProjection } from '@calltrail/projections';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeSharedPglite, testDatabases } from '../../support/databases';
+import { eligibilityWorld, recordChanges, seedWorld, testPhoneHash } from '../../support/eligibility-world';
+
+const codes = (answer: EligibilityAnswer) => answer.reasons.map((reason) => reason.code).sort();
+
+afterAll(() => closeSharedPglite());
+
+describe.each(testDatabases())('eligibility from the read models on %s', (_target, fresh) => {
+  async function setUp() {
+    const { db, dispose } = await fresh();
+    const store = await openPostgresEventStore(db);
+    const runner = new ProjectionRunner(db, store, [eligibilityProjection()]);
+    await runner.prepare();
+    const world = eligibilityWorld();
+    await seedWorld(store, db, world);
+    await runner.catchUp();
+    const reader = new EligibilityReader({ db, store, phoneHash: testPhoneHash });
+    return { db, store, runner, world, reader, dispose };
+  }
+
+  it('answers a call list before and after an objection, a DNC snapshot, a refusal and a callback, per processor', async () => {
+    const { db, store, runner, world, reader, dispose } = await setUp();
+    const phones = [...world.contacts.map((contact) => contact.phone), world.unknownPhone];
+    const forA = { campaignId: world.campaignId, processorId: world.processorA };
+    const forB = { campaignId: world.campaignId, processorId: world.processorB };
+
+    const before = await reader.checkBatch(phones, forA);
+    expect(before.map(codes)).toEqual([[], [], [], [], [], ['UNKNOWN_CONTACT']]);
+    expect(before[0]!.nextEligibleAt).toBe(before[0]!.evaluatedAt);
+    expect(before[0]!.checkpoint).toBe(await store.headPosition());
+    expect((await reader.checkBatch(phones, forB)).map(codes)[4]).toEqual(['DATA_NOT_SHARED_WITH_PROCESSOR']);
+
+    const { refusalAt, callbackAt } = await recordChanges(store, db, world);
+    // Not yet projected: the answer still reflects the old checkpoint, and says so.
+    const stale = await reader.checkBatch(phones, forA);
+    expect(stale.map(codes)[0]).toEqual([]);
+    expect(stale[0]!.checkpoint).toBeLessThan(await store.headPosition());
+
+    await runner.catchUp();
+    const refusalLifts = new Date(Date.parse(refusalAt) + 30 * 86_400_000).toISOString();
+    for (const target of [forA, forB]) {
+      const after = await reader.checkBatch(phones, target);
+      expect(after.slice(0, 4).map(codes)).toEqual([
+        ['OBJECTED'],
+        ['DNC_LISTED'],
+        ['REFUSAL_COOLDOWN', 'SIMILAR_PRODUCT_COOLDOWN'],
+        ['CALLBACK_REQUESTED'],
+      ]);
+      expect(after.slice(0, 4).map((answer) => answer.nextEligibleAt)).toEqual([null, null, refusalLifts, callbackAt]);
+      expect(after[0]!.reasons[0]!.eventIds).toHaveLength(1);
+      expect(after[0]!.checkpoint).toBe(await store.headPosition());
+    }
+    await dispose();
+  });
+
+  it('answers by contact id, and refuses a malformed number or an unknown campaign with the field named', async () => {
+    const { world, reader, dispose } = await setUp();
+    const target = { campaignId: world.campaignId, processorId: world.processorA };
+    expect((await reader.check({ contactId: world.contacts[0]!.contactId }, target)).eligible).toBe(true);
+    expect(codes(await reader.check({ contactId: randomUUID() }, target))).toEqual(['UNKNOWN_CONTACT']);
+    await expect(reader.checkBatch(['0470 12 34 56'], target)).rejects.toMatchObject({ field: 'phones[0]' });
+    await expect(reader.check({ phone: world.unknownPhone }, { ...target, campaignId: randomUUID() })).rejects.toMatchObject({
+      code: 'UNKNOWN_CAMPAIGN',
+      field: 'campaignId',
+    });
+    await dispose();
+  });
+
+  it('after an erasure keeps only the keyed-hash suppression entry, and answers ERASED', async () => {
+    const { db, store, runner, world, reader, dispose } = await setUp();
+    const erased = world.contacts[0]!;
+    const requestId = randomUUID();
+    await store.appendToStream(
+      `contact-${erased.contactId}`,
+      [
+        { type: 'ErasureRequested', data: { contactId: erased.contactId, requestId, receivedVia: { processorId: null, channel: 'email' } } },
+        { type: 'ErasureCompleted', data: { contactId: erased.contactId, requestId, keyDestroyed: true } },
+      ],
+      { expectedVersion: 'any' },
+    );
+    await runner.catchUp();
+    for (const table of ['elig_contacts', 'elig_phone_index', 'elig_processor_contacts']) {
+      const { rows } = await db.query(`SELECT 1 FROM ${table} WHERE contact_id = $1`, [erased.contactId]);
+      expect(rows, table).toEqual([]);
+    }
+    const { rows } = await db.query<{ phone_hash: string }>('SELECT phone_hash FROM elig_suppressed');
+    expect(rows).toEqual([{ phone_hash: erased.phoneHash }]);
+    const answer = await reader.check({ phone: erased.phone }, { campaignId: world.campaignId, processorId: world.processorA });
+    expect(codes(answer)).toContain('ERASED');
+    expect(answer.nextEligibleAt).toBeNull();
+    await dispose();
+  });
+
+  it('replays to a past moment: a late-reported objection is eligible by KNOWN and OBJECTED by LEGAL', async () => {
+    const { store, runner, world, reader, dispose } = await setUp();
+    const contact = world.contacts[1]!;
+    const callMoment = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Reported after the call, but it happened an hour before it.
+    await store.appendToStream(
+      `contact-${contact.contactId}`,
+      [
+        {
+          type: 'ObjectionRaised',
+          data: {
+            contactId: contact.contactId, objectionId: randomUUID(), scope: 'direct_marketing', text: null,
+            receivedVia: { processorId: world.processorB, channel: 'phone' },
+          },
+          metadata: { occurredAt: new Date(callMoment.getTime() - 3_600_000).toISOString() },
+        },
+      ],
+      { expectedVersion: 'any' },
+    );
+    await runner.catchUp();
+    const target = { campaignId: world.campaignId, processorId: world.processorA, at: callMoment };
+    const known = await reader.check({ phone: contact.phone }, { ...target, basis: 'KNOWN' });
+    const legal = await reader.check({ phone: contact.phone }, { ...target, basis: 'LEGAL' });
+    expect(codes(known)).toEqual([]);
+    expect(codes(legal)).toEqual(['OBJECTED']);
+    expect(legal.evaluatedAt).toBe(callMoment.toISOString());
+    expect(codes(await reader.check({ phone: contact.phone }, { campaignId: world.campaignId, processorId: world.processorA }))).toEqual([
+      'OBJECTED',
+    ]);
+    await dispose();
+  });
+});
