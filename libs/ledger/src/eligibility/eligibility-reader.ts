@@ -12,10 +12,12 @@ import {
   registryStreamId,
   registryView,
   snapshotsInForce,
+  type CampaignEligibilityView,
   type ContactEligibilityView,
   type ErasureFact,
   type ProcessorEligibilityView,
   type RecordedEvent,
+  type SnapshotInForce,
 } from '@calltrail/domain';
 import { readStreamOrEmpty, type EventStore } from '@calltrail/event-store';
 import { toFoldInput } from '@calltrail/projections';
@@ -179,31 +181,64 @@ export class EligibilityReader {
     }
     const { store, db } = this.deps;
     const checkpoint = await store.headPosition();
-    const upTo = async (streamIds: string[]): Promise<RecordedEvent[]> => {
+    const load = async (streamIds: string[]): Promise<RecordedEvent[]> => {
       const events = (await Promise.all(streamIds.map((id) => readStreamOrEmpty(store, id)))).flat();
-      return cutOff(events.sort((a, b) => a.globalPosition - b.globalPosition).map(toFoldInput), at, basis);
+      return events.sort((a, b) => a.globalPosition - b.globalPosition).map(toFoldInput);
     };
-    const campaign = foldCampaignView((await upTo([campaignStreamId(target.campaignId)])) as never);
-    if (!campaign) throw this.unknown('campaign', target.campaignId);
-    const processor = foldProcessorView((await upTo([processorStreamId(target.processorId)])) as never);
-    if (!processor) throw this.unknown('processor', target.processorId);
-    const groups = new Map([[campaign.campaignId, campaign.similarProductGroup]]);
-    const contact = contactId
-      ? foldContactView(
-          (await upTo([contactStreamId(contactId), ...(await callStreamsOfContact(db, contactId))])) as never,
-          { similarProductGroupOf: (id) => groups.get(id) ?? null },
-        )
-      : null;
-    const snapshots = snapshotsInForce((await upTo(DNC_REGISTRIES.map(registryStreamId))) as never);
-    const listed = phoneHash ? await listedIn(db, phoneHash, snapshots) : [];
+    const history: PastMomentHistory = {
+      campaign: await load([campaignStreamId(target.campaignId)]),
+      processor: await load([processorStreamId(target.processorId)]),
+      contact: contactId ? await load([contactStreamId(contactId), ...(await callStreamsOfContact(db, contactId))]) : null,
+      registries: await load(DNC_REGISTRIES.map(registryStreamId)),
+    };
+    const views = foldPastMoment(history, at, basis);
+    if (!views.campaign) throw this.unknown('campaign', target.campaignId);
+    if (!views.processor) throw this.unknown('processor', target.processorId);
+    const listed = phoneHash ? await listedIn(db, phoneHash, views.snapshots) : [];
     const result = evaluateEligibility({
-      contact,
-      campaign,
-      processor,
-      registry: registryView(snapshots, (registry) => listed.includes(registry)),
+      contact: views.contact,
+      campaign: views.campaign,
+      processor: views.processor,
+      registry: registryView(views.snapshots, (registry) => listed.includes(registry)),
       at,
       phoneHash: phoneHash ?? undefined,
     });
     return { ...result, index: 0, checkpoint, basis };
   }
+}
+
+/** The streams a past-moment answer is folded from, already read, in global order, as fold inputs. */
+export interface PastMomentHistory {
+  campaign: readonly RecordedEvent[];
+  processor: readonly RecordedEvent[];
+  /** The contact stream and the call streams about the contact; null when no contact is known. */
+  contact: readonly RecordedEvent[] | null;
+  registries: readonly RecordedEvent[];
+  /** The similar-product group of every campaign known; absent: only the campaign asked about. */
+  similarProductGroupOf?: (campaignId: string) => string | null;
+}
+
+export interface PastMomentViews {
+  campaign: CampaignEligibilityView | null;
+  processor: ProcessorEligibilityView | null;
+  contact: ContactEligibilityView | null;
+  snapshots: SnapshotInForce[];
+}
+
+/**
+ * The evaluator's views at a past moment: each stream cut off at `at` on the basis (by occurredAt for
+ * LEGAL, by recordedAt for KNOWN) and folded with the domain's folds. The call audit replays every call
+ * through this, with histories it read once per contact.
+ */
+export function foldPastMoment(history: PastMomentHistory, at: Date, basis: EligibilityBasis): PastMomentViews {
+  const upTo = <E extends RecordedEvent>(events: readonly E[]) => cutOff(events, at, basis) as never;
+  const campaign = foldCampaignView(upTo(history.campaign));
+  const similarProductGroupOf =
+    history.similarProductGroupOf ?? ((id: string) => (id === campaign?.campaignId ? campaign.similarProductGroup : null));
+  return {
+    campaign,
+    processor: foldProcessorView(upTo(history.processor)),
+    contact: history.contact ? foldContactView(upTo(history.contact), { similarProductGroupOf }) : null,
+    snapshots: snapshotsInForce(upTo(history.registries)),
+  };
 }
