@@ -228,6 +228,13 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
+  /** The version the server reports through its ServerFeatures service (for benchmarks and health). */
+  async serverVersion(): Promise<string> {
+    // The client keeps the server's features behind a protected getter; it asks the server once.
+    const features = await (this.client as unknown as { capabilities: Promise<{ serverVersion: string }> }).capabilities;
+    return features.serverVersion;
+  }
+
   private async write(streamId: string, events: PreparedEvent[], head: StreamHead | null): Promise<AppendResult> {
     const recordedAt = new Date();
     let prevHash = head?.hash ?? GENESIS_HASH;

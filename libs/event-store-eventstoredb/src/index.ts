@@ -1,2 +1,2 @@
 export { openEventStoreDbEventStore, EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb-event-store';
-export { startEventStoreDbStandIn, type EventStoreDbStandIn } from './stand-in/start-stand-in';
+export { startEventStoreDbStandIn, STAND_IN_VERSION, type EventStoreDbStandIn } from './stand-in/start-stand-in';

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '@calltrail/event-store';
 import {
   openEventStoreDbEventStore,
+  STAND_IN_VERSION,
   startEventStoreDbStandIn,
   type EventStoreDbEventStore,
   type EventStoreDbStandIn,
@@ -39,6 +40,10 @@ async function rawAll(): Promise<ResolvedEvent[]> {
 const counted = (count: number) => Array.from({ length: count }, (_, n) => ({ type: 'Counted', data: { n } }));
 
 describe('the ledger in the server log', () => {
+  it('reads the version the server reports, so a benchmark can refuse to measure the stand-in', async () => {
+    expect(await store.serverVersion()).toBe(STAND_IN_VERSION);
+  });
+
   it('uses each event’s commit position as its global position, and the server revision + 1 as its version', async () => {
     const stream = `contact-${randomUUID()}`;
     const result = await store.appendToStream(stream, counted(3), { expectedVersion: 'no_stream' });

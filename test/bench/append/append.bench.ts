@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { expect, it } from 'vitest';
 import { serverUrl } from './databases';
 import {
+  calltrailOnEventStoreDb,
   calltrailOnPglite,
   calltrailOnPostgres,
   emmett,
@@ -107,6 +108,7 @@ it('append throughput: calltrail vs Emmett vs raw INSERT', async () => {
     rows.push(await measure(scenario, 'calltrail on PostgreSQL', calltrailOnPostgres));
     rows.push(await measure(scenario, 'Emmett 0.42.0 on PostgreSQL', emmett));
     rows.push(await measure(scenario, 'raw INSERT on PostgreSQL', rawInsert));
+    if (process.env['EVENTSTORE_URL']) rows.push(await measure(scenario, 'calltrail on EventStoreDB', calltrailOnEventStoreDb));
   }
   rows.push(await measure(scenarioA, 'calltrail on PGlite', calltrailOnPglite));
   rows.push(await measure(scenarioA, 'raw INSERT on PGlite', rawInsertOnPglite));

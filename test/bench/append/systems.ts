@@ -1,9 +1,11 @@
 /** The three systems under test, behind one tiny interface: append N events to a stream. */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { openEventStoreDbEventStore, STAND_IN_VERSION } from '@calltrail/event-store-eventstoredb';
 import { openPostgresEventStore } from '@calltrail/event-store-postgres';
 import { openPglite, openPostgres, type Database } from '@calltrail/sql';
 import { createBenchDatabase } from './databases';
@@ -53,6 +55,30 @@ async function calltrail(db: Database, release: () => Promise<void>): Promise<Sy
     },
   };
 }
+
+/**
+ * calltrail on a real EventStoreDB/KurrentDB server at EVENTSTORE_URL, each run in streams of its own
+ * (a prefix). The in-repo stand-in is a protocol double, not a server: its numbers mean nothing, so
+ * the benchmark refuses to measure it.
+ */
+export const calltrailOnEventStoreDb: SystemFactory = async () => {
+  const store = await openEventStoreDbEventStore({
+    connectionString: process.env['EVENTSTORE_URL']!,
+    streamPrefix: `bench-${randomUUID().slice(0, 8)}-`,
+  });
+  const version = await store.serverVersion();
+  if (version === STAND_IN_VERSION) {
+    await store.close();
+    throw new Error('EVENTSTORE_URL points at the calltrail stand-in, which is not a server: it is never benchmarked');
+  }
+  return {
+    async appendNew(streamId, events) {
+      await store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
+    },
+    notes: () => `server ${version}`,
+    close: () => store.close(),
+  };
+};
 
 export const emmett: SystemFactory = async () => {
   const database = await createBenchDatabase('emmett');
