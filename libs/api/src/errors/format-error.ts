@@ -1,13 +1,21 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '@calltrail/domain';
-import { AccessError, EligibilityQueryError, EventSchemaError } from '@calltrail/ledger';
+import { AccessError, CommandError, EligibilityQueryError, EventSchemaError } from '@calltrail/ledger';
 import { EventStoreError } from '@calltrail/event-store';
 import { PiiVaultError } from '@calltrail/pii-vault';
 import { InputValidationError } from './input-validation';
 
 /** Errors whose message and code are written for the user; everything else is masked. */
-const PUBLIC_ERRORS = [DomainError, AccessError, EventStoreError, PiiVaultError, InputValidationError, EligibilityQueryError];
+const PUBLIC_ERRORS = [
+  DomainError,
+  AccessError,
+  EventStoreError,
+  PiiVaultError,
+  InputValidationError,
+  EligibilityQueryError,
+  CommandError,
+];
 
 interface CodedError {
   code: string;

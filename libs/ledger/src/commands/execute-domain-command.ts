@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Actor } from '@calltrail/event-store';
-import type { DomainCommand } from '@calltrail/domain';
+import type { CommandInput } from './command-input';
 
 /** One event a command stored (or had stored before, for a repeated commandId). */
 export interface StoredEventRef {
@@ -34,7 +34,8 @@ export interface ExecuteOptions {
  */
 export class ExecuteDomainCommand extends Command<CommandResult> {
   constructor(
-    readonly command: DomainCommand,
+    /** A `DomainCommand`; phone numbers may come as typed, without their keyed hash. */
+    readonly command: CommandInput,
     readonly actor: Actor,
     readonly options: ExecuteOptions = {},
   ) {
