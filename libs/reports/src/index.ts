@@ -1,1 +1,3 @@
-export {};
+export * from './audit';
+export * from './evidence';
+export * from './ctm';
