@@ -11,9 +11,10 @@ import { PassToGraphqlFilter } from './errors/pass-through.filter';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { HealthModule } from './health/health.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
+import { LedgerAdminCommandsModule } from './commands/ledger-admin-commands.module';
 
 /** One module per use-case area; add a new area's module here. */
-export const FEATURE_MODULES: Type[] = [HealthModule, ApiKeysModule, EligibilityModule];
+export const FEATURE_MODULES: Type[] = [HealthModule, ApiKeysModule, EligibilityModule, LedgerAdminCommandsModule];
 
 export const GRAPHQL_PATH = '/graphql';
 

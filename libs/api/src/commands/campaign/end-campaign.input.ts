@@ -1,0 +1,16 @@
+import { InputType } from '@nestjs/graphql';
+import type { EndCampaign } from '@calltrail/domain';
+import { CommandInput, occurredAtOf, TextField, UuidField } from '../ledger-admin-fields';
+
+@InputType({ description: 'The campaign stops calling, for good.' })
+export class EndCampaignInput extends CommandInput {
+  @UuidField({ description: 'The campaign.' })
+  campaignId!: string;
+
+  @TextField({ nullable: true, maxLength: 500, description: 'Why it ended.' })
+  reason?: string | null;
+}
+
+export function toEndCampaign(input: EndCampaignInput): EndCampaign {
+  return { type: 'EndCampaign', campaignId: input.campaignId, reason: input.reason ?? null, ...occurredAtOf(input) };
+}
