@@ -13,6 +13,7 @@ import type { SqlQueryable } from '@calltrail/sql';
 import type { Projection } from '../runner';
 import { CALL_FOLD_TYPES, CONTACT_FOLD_TYPES, PROCESSOR_FOLD_TYPES, toFoldInput } from './fold-input';
 import { ELIGIBILITY_TABLES, eligibilityMigrations } from './schema';
+import { findingsProjection } from '../findings/findings-projection';
 
 type ContactFoldEvents = Parameters<typeof foldContactView>[0];
 type CampaignFoldEvents = Parameters<typeof foldCampaignView>[0];
@@ -256,5 +257,5 @@ export function eligibilityProjection(): Projection {
 
 /** Every projection calltrail runs (inside `calltrail serve`, alone as `calltrail project`). */
 export function allProjections(): Projection[] {
-  return [eligibilityProjection()];
+  return [eligibilityProjection(), findingsProjection()];
 }

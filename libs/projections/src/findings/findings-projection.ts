@@ -1,0 +1,242 @@
+import type { StoredEvent } from '@calltrail/event-store';
+import { parseStreamId, type RecordedEvent } from '@calltrail/domain';
+import type { SqlQueryable } from '@calltrail/sql';
+import { toFoldInput } from '../eligibility/fold-input';
+import type { Projection } from '../runner';
+import {
+  callFindings,
+  campaignFindings,
+  contactFindings,
+  FINDING_CATALOGUE,
+  organisationFindings,
+  processorFindings,
+  type CallContext,
+  type CallerIdsFact,
+  type FindingDraft,
+  type TrainingFact,
+} from './rules';
+import { FINDINGS_TABLES, findingsMigrations } from './schema';
+
+export const FINDINGS_PROJECTION = 'findings';
+
+type DocumentKind = 'call' | 'contact' | 'processor' | 'campaign' | 'organisation';
+
+interface Document {
+  document: string;
+  kind: DocumentKind;
+  campaignId: string | null;
+  processorId: string | null;
+  events: RecordedEvent[];
+}
+
+/** The call events a contact's findings read (first answered call, and its privacy notice). */
+const CONTACT_CALL_TYPES = new Set(['CallAttempted', 'PrivacyNoticeGiven']);
+
+class Batch {
+  readonly added = new Map<string, Document>();
+
+  add(document: string, kind: DocumentKind, event: RecordedEvent, ids: { campaignId?: string | null; processorId?: string | null } = {}): void {
+    const doc = this.added.get(document) ?? { document, kind, campaignId: null, processorId: null, events: [] };
+    doc.campaignId ??= ids.campaignId ?? null;
+    doc.processorId ??= ids.processorId ?? null;
+    doc.events.push(event);
+    this.added.set(document, doc);
+  }
+
+  route(event: StoredEvent): void {
+    const stream = parseStreamId(event.streamId);
+    if (!stream) return;
+    const folded = toFoldInput(event);
+    const data = event.data as Record<string, unknown>;
+    switch (stream.kind) {
+      case 'call': {
+        const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null);
+        const ids = { campaignId: lower(data['campaignId']), processorId: lower(data['processorId']) };
+        this.add(event.streamId, 'call', folded, ids);
+        if (CONTACT_CALL_TYPES.has(event.type)) this.add(`contact-${String(data['contactId']).toLowerCase()}`, 'contact', folded);
+        return;
+      }
+      case 'processor':
+        return this.routeProcessorEvent(event, folded);
+      case 'contact':
+      case 'campaign':
+      case 'organisation':
+        return this.add(event.streamId, stream.kind, folded);
+      case 'registry':
+        return;
+    }
+  }
+
+  /** A share goes to the processor and to each contact it names. */
+  private routeProcessorEvent(event: StoredEvent, folded: RecordedEvent): void {
+    this.add(event.streamId, 'processor', folded);
+    if (event.type !== 'DataSharedWithProcessor') return;
+    for (const contactId of event.data['contactIds'] as string[]) this.add(`contact-${contactId.toLowerCase()}`, 'contact', folded);
+  }
+
+  /** Changes that call findings depend on: ring limits, caller ids, trainings. */
+  dependencies(): { campaigns: string[]; processors: string[]; allCalls: boolean } {
+    const docs = [...this.added.values()];
+    const touches = (doc: Document, types: string[]) => doc.events.some((event) => types.includes(event.type));
+    return {
+      campaigns: docs.filter((doc) => doc.kind === 'campaign' && touches(doc, ['CampaignDefined', 'CampaignAmended'])).map((doc) => doc.document),
+      processors: docs.filter((doc) => doc.kind === 'processor' && touches(doc, ['AgentTrainingRecorded'])).map((doc) => doc.document),
+      allCalls: docs.some((doc) => doc.kind === 'organisation' && touches(doc, ['OrganisationProfileSet'])),
+    };
+  }
+}
+
+async function loadDocuments(tx: SqlQueryable, where: string, params: unknown[]): Promise<Document[]> {
+  const { rows } = await tx.query<{ document: string; kind: DocumentKind; campaign_id: string | null; processor_id: string | null; fold_events: RecordedEvent[] }>(
+    `SELECT document, kind, campaign_id, processor_id, fold_events FROM findings_documents WHERE ${where}`,
+    params,
+  );
+  return rows.map((row) => ({ document: row.document, kind: row.kind, campaignId: row.campaign_id, processorId: row.processor_id, events: row.fold_events }));
+}
+
+/** The stored documents with the batch's events appended, and the call documents that depend on a change. */
+async function documentsToFold(tx: SqlQueryable, batch: Batch): Promise<Map<string, Document>> {
+  const stored = new Map((await loadDocuments(tx, 'document = ANY($1::text[])', [[...batch.added.keys()]])).map((doc) => [doc.document, doc]));
+  const docs = new Map<string, Document>();
+  for (const [key, added] of batch.added) {
+    const previous = stored.get(key);
+    docs.set(key, {
+      ...added,
+      campaignId: previous?.campaignId ?? added.campaignId,
+      processorId: previous?.processorId ?? added.processorId,
+      events: [...(previous?.events ?? []), ...added.events],
+    });
+  }
+  const { campaigns, processors, allCalls } = batch.dependencies();
+  if (allCalls || campaigns.length > 0 || processors.length > 0) {
+    const ids = (keys: string[]) => keys.map((key) => key.slice(key.indexOf('-') + 1));
+    const dependents = allCalls
+      ? await loadDocuments(tx, `kind = 'call'`, [])
+      : await loadDocuments(tx, `kind = 'call' AND (campaign_id = ANY($1::text[]) OR processor_id = ANY($2::text[]))`, [ids(campaigns), ids(processors)]);
+    for (const doc of dependents) if (!docs.has(doc.document)) docs.set(doc.document, doc);
+  }
+  return docs;
+}
+
+/** What the call documents of this fold need from the campaign, processor and organisation documents. */
+async function callContexts(tx: SqlQueryable, docs: Map<string, Document>): Promise<(doc: Document) => CallContext> {
+  const calls = [...docs.values()].filter((doc) => doc.kind === 'call');
+  const wanted = [
+    'organisation',
+    ...new Set(calls.flatMap((doc) => [doc.campaignId && `campaign-${doc.campaignId}`, doc.processorId && `processor-${doc.processorId}`].filter((key): key is string => !!key))),
+  ];
+  const stored = new Map((await loadDocuments(tx, 'document = ANY($1::text[])', [wanted])).map((doc) => [doc.document, doc]));
+  const eventsOf = (key: string) => (docs.get(key) ?? stored.get(key))?.events ?? [];
+  const callerIds: CallerIdsFact[] = eventsOf('organisation')
+    .filter((event) => event.type === 'OrganisationProfileSet')
+    .map((event) => ({ from: event.metadata.occurredAt, callerIds: (event.data as { callerIds: string[] }).callerIds, eventId: event.eventId }))
+    .sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+  return (doc) => ({
+    maxRings: maxRingsOf(eventsOf(`campaign-${doc.campaignId}`)),
+    callerIds,
+    trainings: trainingsOf(eventsOf(`processor-${doc.processorId}`)),
+  });
+}
+
+function maxRingsOf(events: readonly RecordedEvent[]): number | null {
+  let maxRings: number | null = null;
+  for (const event of events) {
+    if (event.type === 'CampaignDefined') maxRings = event.data.callingProfile.maxRings;
+    if (event.type === 'CampaignAmended' && event.data.changes.callingProfile) maxRings = event.data.changes.callingProfile.maxRings;
+  }
+  return maxRings;
+}
+
+function trainingsOf(events: readonly RecordedEvent[]): TrainingFact[] {
+  return events.flatMap((event) =>
+    event.type === 'AgentTrainingRecorded'
+      ? [{ agentId: event.data.agentId, completedOn: event.data.completedOn, validUntil: event.data.validUntil, eventId: event.eventId, recordedAt: event.metadata.recordedAt }]
+      : [],
+  );
+}
+
+function findingsOf(doc: Document, callContext: (doc: Document) => CallContext): FindingDraft[] {
+  switch (doc.kind) {
+    case 'call':
+      return callFindings(doc.events, callContext(doc));
+    case 'contact':
+      return contactFindings(doc.events);
+    case 'processor':
+      return processorFindings(doc.events);
+    case 'campaign':
+      return campaignFindings(doc.events);
+    case 'organisation':
+      return organisationFindings(doc.events);
+  }
+}
+
+async function saveDocuments(tx: SqlQueryable, docs: Document[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO findings_documents (document, kind, campaign_id, processor_id, fold_events)
+     SELECT document, kind, campaign_id, processor_id, fold_events
+     FROM jsonb_to_recordset($1::jsonb) AS d(document text, kind text, campaign_id text, processor_id text, fold_events jsonb)
+     ON CONFLICT (document) DO UPDATE SET fold_events = excluded.fold_events,
+       campaign_id = coalesce(findings_documents.campaign_id, excluded.campaign_id),
+       processor_id = coalesce(findings_documents.processor_id, excluded.processor_id)`,
+    [JSON.stringify(docs.map((doc) => ({ document: doc.document, kind: doc.kind, campaign_id: doc.campaignId, processor_id: doc.processorId, fold_events: doc.events })))],
+  );
+}
+
+/** Replaces every finding of the documents folded again: a finding's id is stable, so history holds. */
+async function saveFindings(tx: SqlQueryable, documents: string[], drafts: { document: string; draft: FindingDraft }[]): Promise<void> {
+  await tx.query('DELETE FROM findings WHERE document = ANY($1::text[])', [documents]);
+  if (drafts.length === 0) return;
+  const rows = drafts.map(({ document, draft }) => ({
+    finding_id: draft.findingId,
+    document,
+    code: draft.code,
+    seed: FINDING_CATALOGUE[draft.code].seed,
+    occurred_at: draft.occurredAt,
+    due_at: draft.dueAt,
+    found_at: draft.dueAt ?? draft.occurredAt,
+    resolved_at: draft.resolvedAt,
+    resolved_by: draft.resolvedBy,
+    event_ids: draft.eventIds,
+    campaign_id: draft.campaignId,
+    processor_id: draft.processorId,
+    contact_id: draft.contactId,
+    call_id: draft.callId,
+    message: draft.message,
+    details: draft.details,
+  }));
+  await tx.query(
+    `INSERT INTO findings (finding_id, document, code, seed, occurred_at, due_at, found_at, resolved_at, resolved_by, event_ids,
+                           campaign_id, processor_id, contact_id, call_id, message, details)
+     SELECT finding_id, document, code, seed, occurred_at, due_at, found_at, resolved_at, resolved_by, event_ids,
+            campaign_id, processor_id, contact_id, call_id, message, details
+     FROM jsonb_to_recordset($1::jsonb) AS f(finding_id text, document text, code text, seed text, occurred_at timestamptz,
+       due_at timestamptz, found_at timestamptz, resolved_at timestamptz, resolved_by text, event_ids jsonb, campaign_id text,
+       processor_id text, contact_id text, call_id text, message text, details jsonb)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/**
+ * The findings of domain.md kept current from the store: each event goes to the documents it bears
+ * on (its call, contact, processor, campaign, or the organisation); each document touched is folded
+ * again by the pure rules of ./rules and its findings replaced. Deadlines are stored, not judged:
+ * whether a request is overdue is decided by the query, against the moment it asks about.
+ */
+export function findingsProjection(): Projection {
+  return {
+    name: FINDINGS_PROJECTION,
+    version: 1,
+    migrations: findingsMigrations,
+    tables: FINDINGS_TABLES,
+    async apply(tx, events) {
+      const batch = new Batch();
+      for (const event of events) batch.route(event);
+      if (batch.added.size === 0) return;
+      const docs = await documentsToFold(tx, batch);
+      const callContext = await callContexts(tx, docs);
+      await saveDocuments(tx, [...batch.added.keys()].map((key) => docs.get(key)!));
+      const drafts = [...docs.values()].flatMap((doc) => findingsOf(doc, callContext).map((draft) => ({ document: doc.document, draft })));
+      await saveFindings(tx, [...docs.keys()], drafts);
+    },
+  };
+}
