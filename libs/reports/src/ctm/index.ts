@@ -1,0 +1,5 @@
+export * from './ctm-report.types';
+export * from './ctm-report';
+export * from './ctm-table';
+export * from './ctm-chart';
+export * from './format-ctm-report';
