@@ -5,3 +5,4 @@ export * from './campaign-evidence.types';
 export * from './campaign-evidence';
 export * from './campaign-evidence.markdown';
 export * from './erasure-certificate';
+export * from './answer-access-request';
