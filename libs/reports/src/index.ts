@@ -1,3 +1,5 @@
 export * from './audit';
+export * from './findings';
+export * from './register';
 export * from './evidence';
 export * from './ctm';

@@ -1,6 +1,6 @@
 import { openPostgresEventStore } from '@calltrail/event-store-postgres';
 import { ProjectionRunner, allProjections } from '@calltrail/projections';
-import { auditCalls, type CallAudit } from '@calltrail/reports';
+import { auditCalls, processingRegister, queryFindings, type CallAudit } from '@calltrail/reports';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeSharedPglite, testDatabases } from '../../support/databases';
 import { playFutura } from './futura-story';
@@ -65,6 +65,84 @@ describe.each(testDatabases())('the Futura story (seed 001) on %s', (_target, fr
     expect(march.findings.map((call) => call.callId)).toEqual([story.calls.moroccoCallsC3]);
     await expect(auditCalls({ store, db }, { from: '2026-04-01', to: '2026-03-01' })).rejects.toMatchObject({ code: 'INVALID_REPORT_QUERY', field: 'to' });
     await expect(auditCalls({ store, db }, { ...year, campaignId: 'futura' })).rejects.toMatchObject({ field: 'campaignId' });
+    await dispose();
+  });
+
+  it('keeps the findings: recording without notice, the transfer to Morocco without SCC, the overdue erasure', async () => {
+    const { db, story, dispose } = await setUp();
+    const today = await queryFindings(db, {}, '2026-12-01T12:00:00.000Z');
+    const byCode = (code: string) => today.findings.filter((found) => found.code === code);
+    expect(byCode('RECORDING_WITHOUT_NOTICE')).toMatchObject([
+      { status: 'OPEN', callId: story.calls.moroccoCallsC3, processorId: story.morocco, seed: '001', eventIds: expect.arrayContaining([story.eventIds.recordingWithoutNotice]) },
+    ]);
+    expect(byCode('DATA_SHARED_WITHOUT_SAFEGUARD')).toMatchObject([
+      { status: 'OPEN', processorId: story.morocco, eventIds: [story.eventIds.moroccoShare], details: { destinationCountry: 'MA', contacts: 2 } },
+    ]);
+    const [erasure] = byCode('ERASURE_OVERDUE');
+    expect(erasure).toMatchObject({ status: 'OPEN', contactId: story.contacts.c4, dueAt: '2026-04-09T09:00:00.000Z', resolvedAt: null });
+    expect(erasure!.eventIds).toContain(story.eventIds.erasureRequest);
+    expect((erasure!.details['awaitingProcessors'] as string[]).sort()).toEqual([story.centreB, story.morocco].sort());
+    expect(byCode('FIRST_CONTACT_WITHOUT_NOTICE')).toMatchObject([{ contactId: story.contacts.c1, callId: story.calls.bCallsObjector }]);
+    // No training was ever recorded for the agents who called.
+    expect(byCode('AGENT_NOT_TRAINED')).toHaveLength(4);
+    expect(today.byCode.map((count) => count.code).sort()).toEqual(
+      ['AGENT_NOT_TRAINED', 'DATA_SHARED_WITHOUT_SAFEGUARD', 'ERASURE_OVERDUE', 'FIRST_CONTACT_WITHOUT_NOTICE', 'RECORDING_WITHOUT_NOTICE'],
+    );
+
+    // Before its deadline the erasure is not a finding yet; the filter narrows by code and processor.
+    const march = await queryFindings(db, { code: 'ERASURE_OVERDUE' }, '2026-03-31T00:00:00.000Z');
+    expect(march.findings).toEqual([]);
+    const offshore = await queryFindings(db, { processorId: story.morocco }, '2026-12-01T12:00:00.000Z');
+    expect(offshore.findings.map((found) => found.code).sort()).toEqual(['AGENT_NOT_TRAINED', 'DATA_SHARED_WITHOUT_SAFEGUARD', 'RECORDING_WITHOUT_NOTICE']);
+    await expect(queryFindings(db, { code: 'LATE' }, new Date())).rejects.toMatchObject({ code: 'INVALID_REPORT_QUERY', field: 'filter.code' });
+    await dispose();
+  });
+
+  it('resolves a finding when the fact that clears it is recorded, and keeps it in history', async () => {
+    const { db, store, runner, story, dispose } = await setUp();
+    vi.setSystemTime(new Date('2026-06-01T09:00:00.000Z'));
+    const scc = { processorId: story.morocco, safeguardId: story.eventIds.moroccoShare, kind: 'scc', destinationCountry: 'MA', validFrom: '2026-06-01', validUntil: null, documentRef: 'scc-2021-914-atlas.pdf' };
+    const [appended] = (await store.appendToStream(`processor-${story.morocco}`, [{ type: 'TransferSafeguardRecorded', data: scc }], { expectedVersion: 'any' })).events;
+    await runner.catchUp();
+    const query = { code: 'DATA_SHARED_WITHOUT_SAFEGUARD' };
+    expect((await queryFindings(db, query, '2026-12-01T00:00:00.000Z')).findings).toMatchObject([
+      { status: 'RESOLVED', resolvedBy: appended!.eventId, resolvedAt: '2026-06-01T09:00:00.000Z' },
+    ]);
+    expect((await queryFindings(db, query, '2026-05-01T00:00:00.000Z')).findings).toMatchObject([{ status: 'OPEN', resolvedAt: null }]);
+    expect((await queryFindings(db, { ...query, status: 'OPEN' }, '2026-12-01T00:00:00.000Z')).findings).toEqual([]);
+    await dispose();
+  });
+
+  it('builds the register as of a date: no Moroccan centre before it was added; today with the transfer gap shown', async () => {
+    const { store, story, dispose } = await setUp();
+    const before = await processingRegister(store, story.beforeMorocco);
+    expect(before.activities).toHaveLength(1);
+    const early = before.activities[0]!;
+    expect(early.recipients.value.map((recipient) => recipient.processorId).sort()).toEqual([story.centreA, story.centreB].sort());
+    expect(early.transfers).toEqual({ value: [], eventIds: [], gap: null });
+    expect(before.gaps).toEqual([]);
+
+    const today = await processingRegister(store, '2026-12-01T12:00:00.000Z');
+    const activity = today.activities[0]!;
+    expect(activity.recipients.value.map((recipient) => recipient.name)).toContain('Atlas Appels SARL');
+    expect(activity.transfers.value).toEqual([
+      expect.objectContaining({ processorId: story.morocco, country: 'MA', safeguard: null, reference: null }),
+    ]);
+    expect(activity.transfers.gap).toBe('Atlas Appels SARL (MA): no adequacy decision and no SCC or BCR');
+    expect(activity.transfers.eventIds).toContain(story.eventIds.moroccoShare);
+    expect(today.gaps).toEqual([expect.objectContaining({ campaignId: story.campaignId, column: 'transfers', eventIds: activity.transfers.eventIds })]);
+
+    expect(activity.purpose.value).toBe('Offer heat pumps and insulation to home owners');
+    expect(activity.legalBasis.value).toBe('legitimate_interest');
+    expect(activity.balancingTest.value).toMatchObject({ outcome: 'passed', documentRef: 'balancing-test-2026.pdf' });
+    expect(activity.personalData.value).toEqual(['name', 'phone', 'email', 'call_recordings']);
+    expect(activity.sources.value).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'purchased_list', provider: 'Fichiers Prospects SARL', contacts: 1 })]),
+    );
+    expect(today.controller.value).toMatchObject({ name: 'Futura Internationale' });
+    for (const column of [activity.purpose, activity.legalBasis, activity.balancingTest, activity.dataSubjects, activity.personalData, activity.sources, activity.recipients, activity.retention, activity.securityMeasures, activity.dpia]) {
+      expect(column.eventIds.length).toBeGreaterThan(0);
+    }
     await dispose();
   });
 });

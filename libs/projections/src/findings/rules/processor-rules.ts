@@ -7,14 +7,22 @@ function inForce(from: string, until: string | null, atMs: number): boolean {
   return Date.parse(from) <= atMs && (until === null || Date.parse(until) > atMs);
 }
 
-/** The safeguards for a destination in force at a moment; adequacy where the Commission decided it. */
-export function transferCovered(country: string, safeguards: readonly SafeguardFact[], atMs: number): boolean {
+/** What lets data go to a country at a moment: the EEA, an adequacy decision, or SCC/BCR in force. */
+export type TransferBasis =
+  | { kind: 'eea' }
+  | { kind: 'adequacy'; decision: string; safeguard: SafeguardFact | null }
+  | { kind: 'scc' | 'bcr'; safeguard: SafeguardFact };
+
+/** The basis for a transfer to `country` at a moment, or null: a transfer without safeguard (001). */
+export function transferBasis(country: string, safeguards: readonly SafeguardFact[], atMs: number): TransferBasis | null {
   const code = country.toUpperCase();
-  if (EEA_COUNTRIES.has(code)) return true;
+  if (EEA_COUNTRIES.has(code)) return { kind: 'eea' };
   const inForceFor = safeguards.filter((safeguard) => safeguard.destinationCountry.toUpperCase() === code && inForce(safeguard.from, safeguard.until, atMs));
-  const reliesOnAdequacy = inForceFor.some((safeguard) => safeguard.kind === 'adequacy');
-  if (adequacyFor(code, new Date(atMs), reliesOnAdequacy)) return true;
-  return inForceFor.some((safeguard) => safeguard.kind === 'scc' || safeguard.kind === 'bcr');
+  const relied = inForceFor.find((safeguard) => safeguard.kind === 'adequacy') ?? null;
+  const decision = adequacyFor(code, new Date(atMs), relied !== null);
+  if (decision && decision !== 'EEA') return { kind: 'adequacy', decision: decision.decision, safeguard: relied };
+  const contractual = inForceFor.find((safeguard) => safeguard.kind === 'scc' || safeguard.kind === 'bcr');
+  return contractual ? { kind: contractual.kind as 'scc' | 'bcr', safeguard: contractual } : null;
 }
 
 /** The first fact recorded after the share that covers it from then on: what resolves the finding. */
@@ -61,7 +69,7 @@ export function processorFindings(events: readonly RecordedEvent[]): FindingDraf
         }),
       );
     }
-    if (!transferCovered(destinationCountry, view.safeguards, atMs)) {
+    if (!transferBasis(destinationCountry, view.safeguards, atMs)) {
       const fix = firstLater(view.safeguards, share, recordedAt, (safeguard) =>
         safeguard.destinationCountry.toUpperCase() === destinationCountry.toUpperCase() && safeguard.until === null && safeguard.kind !== 'adequacy',
       );

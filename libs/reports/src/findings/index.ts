@@ -1,0 +1,2 @@
+export * from './findings-query';
+export * from './findings.handler';
