@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { openPostgresEventStore } from '@calltrail/event-store-postgres';
 import { CommandPipeline } from '@calltrail/ledger';
 import { masterKeyFromBytes, openPiiVault, type PiiVault } from '@calltrail/pii-vault';
+import { ProjectionRunner, allProjections } from '@calltrail/projections';
 import {
   answerContactDossier,
   campaignEvidence,
@@ -30,6 +31,8 @@ describe.each(testDatabases())('evidence packs on %s', (_target, fresh) => {
     store = await openPostgresEventStore(database.db);
     vault = await openPiiVault(database.db, masterKeyFromBytes(randomBytes(32)));
     pipeline = await CommandPipeline.open({ store, db: database.db, vault });
+    // The tables of the read models (the call audit reads the DNC entries), as openLedger makes them.
+    await new ProjectionRunner(database.db, store, allProjections()).prepare();
     world = await buildEvidenceWorld(store, pipeline);
   }, 120_000);
   afterAll(() => database?.dispose());
@@ -114,7 +117,7 @@ describe.each(testDatabases())('evidence packs on %s', (_target, fresh) => {
   });
 
   it('builds the campaign pack: tests, DPIA, scrubs, processors, training, objections — without personal data', async () => {
-    const pack = await campaignEvidence({ store }, world.campaignId);
+    const pack = await campaignEvidence({ store, db: database.db }, world.campaignId);
     expect(pack.balancingTests).toEqual([expect.objectContaining({ outcome: 'passed', inForce: true, customerTermMonths: 24, dpoConsulted: true })]);
     expect(pack.dpias).toEqual([expect.objectContaining({ outcome: 'acceptable_with_measures', documentRef: 'dpia-2026.pdf' })]);
     expect(pack.dncScrubs).toEqual([expect.objectContaining({ registry: 'BE_DNCM', snapshotVersion: 'dncm-2026-11', snapshotTakenAt: world.iso(-95) })]);
@@ -127,6 +130,12 @@ describe.each(testDatabases())('evidence packs on %s', (_target, fresh) => {
     expect(pack.objections).toMatchObject({ received: 1, honoured: 0 });
     expect(pack.objections.items[0]).toMatchObject({ receivedByProcessorId: world.processorA, callsAfter: 1, honoured: false });
     expect(pack.calls).toMatchObject({ attempts: 4, answered: 4, contactsCalled: 2 });
+    // The audit summary: B's calls went to Morocco without SCC, and one followed Alice's objection.
+    expect(pack.audit.callsAudited).toBe(4);
+    const unlawful = Object.fromEntries(pack.audit.byReason.map((r) => [r.code, r.calls]));
+    expect(unlawful['TRANSFER_WITHOUT_SAFEGUARD']).toBe(2);
+    expect(unlawful['OBJECTED']).toBe(1);
+    expect(pack.audit.callWhileIneligible + pack.audit.propagationDelay).toBeGreaterThanOrEqual(2);
 
     const text = JSON.stringify(pack) + campaignEvidenceMarkdown(pack);
     for (const value of [...Object.values(ALICE), ...Object.values(BOB)]) expect(text).not.toContain(value);
@@ -134,9 +143,9 @@ describe.each(testDatabases())('evidence packs on %s', (_target, fresh) => {
   });
 
   it('builds the pack as of an earlier date from what had occurred by then', async () => {
-    const pack = await campaignEvidence({ store }, world.campaignId, new Date(world.iso(-59)));
+    const pack = await campaignEvidence({ store, db: database.db }, world.campaignId, new Date(world.iso(-59)));
     expect(pack.calls.attempts).toBe(1);
     expect(pack.objections.items[0]).toMatchObject({ callsAfter: 0, honoured: true });
-    await expect(campaignEvidence({ store }, world.campaignId, new Date(world.iso(-200)))).rejects.toMatchObject({ code: 'CAMPAIGN_NOT_FOUND' });
+    await expect(campaignEvidence({ store, db: database.db }, world.campaignId, new Date(world.iso(-200)))).rejects.toMatchObject({ code: 'CAMPAIGN_NOT_FOUND' });
   });
 });

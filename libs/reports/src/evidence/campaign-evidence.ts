@@ -1,5 +1,7 @@
 import { DomainError, adequacyFor, campaignStreamId, isUuid, parseStreamId } from '@calltrail/domain';
 import type { EventStore, StoredEvent } from '@calltrail/event-store';
+import type { SqlQueryable } from '@calltrail/sql';
+import { auditCalls } from '../audit/audit-calls';
 import type {
   AgreementEvidence,
   BalancingTestEvidence,
@@ -13,6 +15,8 @@ import { collectEvents, dataField, occurredBy } from './ledger-scan';
 
 export interface CampaignEvidenceDeps {
   store: EventStore;
+  /** The database of the DNC snapshot entries, which the call audit reads. */
+  db: SqlQueryable;
   clock?: () => Date;
 }
 
@@ -76,7 +80,14 @@ export async function campaignEvidence(deps: CampaignEvidenceDeps, campaignIdInp
       emails: emails.length,
     },
     objections: objectionsOf(events, campaignId, calls),
+    audit: await auditSummary(deps, campaignId, asOf),
   };
+}
+
+/** The call audit (LEGAL and KNOWN) of every call of the campaign up to `asOf`, summarised. */
+async function auditSummary(deps: CampaignEvidenceDeps, campaignId: string, asOf: Date): Promise<CampaignEvidence['audit']> {
+  const audit = await auditCalls(deps, { from: new Date(0), to: new Date(asOf.getTime() + 1), campaignId });
+  return { ...audit.summary, checkpoint: audit.checkpoint };
 }
 
 function campaignSummary(own: readonly StoredEvent[], defined: StoredEvent): CampaignEvidence['campaign'] {

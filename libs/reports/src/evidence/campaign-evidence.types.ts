@@ -1,3 +1,5 @@
+import type { CallAuditSummary } from '../audit/call-audit';
+
 /** A campaign's accountability pack: what a regulator asks to see, without personal data. */
 
 export interface EvidenceDocument {
@@ -112,4 +114,6 @@ export interface CampaignEvidence {
   processors: ProcessorEvidence[];
   calls: { attempts: number; answered: number; contactsCalled: number; emails: number };
   objections: { received: number; honoured: number; items: ObjectionEvidence[] };
+  /** The call audit of the campaign's calls up to `asOf` (see `auditCalls`), with the ledger position it read to. */
+  audit: CallAuditSummary & { checkpoint: number };
 }
