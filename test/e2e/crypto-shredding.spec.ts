@@ -1,12 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalisePhone, type Sealed } from '@calltrail/pii-vault';
 import { loadConfig, openLedger, type Ledger } from '@calltrail/server';
-import type { Database } from '@calltrail/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyFileUnder, everyRowAsText } from '../support/plaintext-scan';
 import { createScratchDatabase } from '../support/scratch-postgres';
 
 interface Target {
@@ -41,24 +40,6 @@ const person = {
   phone: '0470 99 88 77',
   note: 'Belt terug over de Quackelbeen-offerte voor zonnepanelen',
 };
-
-async function everyRowAsText(db: Database): Promise<string> {
-  const { rows: tables } = await db.query<{ name: string }>(
-    `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
-     WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
-  );
-  const texts = await Promise.all(
-    tables.map(async ({ name }) => (await db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`)).rows),
-  );
-  return texts.flat().map((r) => r.row).join('\n');
-}
-
-function everyFileUnder(dir: string): Buffer[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? everyFileUnder(path) : [readFileSync(path)];
-  });
-}
 
 describe.each(targets)('personal data on %s', (_name, prepare) => {
   let target: Target;

@@ -1,4 +1,5 @@
 import type {
+  CompleteErasure,
   ContactPhone,
   DialledLine,
   DomainCommand,
@@ -15,11 +16,14 @@ export type DialledLineInput = Pick<DialledLine, 'lineType'> & { number?: string
 
 /**
  * A domain command as it reaches the pipeline: like `DomainCommand`, except that phone numbers
- * may come as typed and without their keyed hash (`phoneHash`), which only the ledger can compute.
+ * may come as typed and without their keyed hash (`phoneHash`), which only the ledger can compute,
+ * and an erasure needs no key id.
  * Every `DomainCommand` is a `CommandInput`.
  */
 export type CommandInput =
-  | Exclude<DomainCommand, RegisterContact | RectifyContactDetails | RecordCallAttempt>
+  | Exclude<DomainCommand, RegisterContact | RectifyContactDetails | RecordCallAttempt | CompleteErasure>
+  // The ledger names the key it destroys: a keyId given by the caller is not used.
+  | (Omit<CompleteErasure, 'keyId'> & { keyId?: string })
   | (Omit<RegisterContact, 'phones'> & { phones: PhoneInput[] })
   | (Omit<RectifyContactDetails, 'phones'> & { phones?: PhoneInput[] })
   | (Omit<RecordCallAttempt, 'dialled'> & { dialled: DialledLineInput });

@@ -20,6 +20,8 @@ export function withPhoneHashes(command: CommandInput, vault: PiiVault, countryO
       if (number === undefined) return { ...command, dialled: { phoneHash: phoneHash ?? '', lineType: lineType! } };
       return { ...command, dialled: { phoneHash: vault.phoneHash(internationalNumber(number, 'dialled.number')), lineType: lineType! } };
     }
+    case 'CompleteErasure':
+      return { ...command, keyId: command.keyId ?? '' };
     default:
       return command;
   }

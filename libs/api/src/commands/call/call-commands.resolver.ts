@@ -1,0 +1,97 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@calltrail/event-store';
+import { COMMAND_PERMISSION, commandFromInput, ExecuteDomainCommand, type CommandResult } from '@calltrail/ledger';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { RequirePermission } from '../../auth/require-permission.decorator';
+import { CommandResultModel } from '../command-result.model';
+import { CommandIdArg } from '../ledger-admin-mutation';
+import {
+  RecordCallAttemptInput,
+  GivePrivacyNoticeInput,
+  GiveRecordingNoticeInput,
+  StartRecordingInput,
+  RecordCallOutcomeInput,
+  RecordCallNoteInput,
+  RecordEmailSentInput,
+} from './call-commands.inputs';
+
+/**
+ * The call stream `call-<uuid>`: one call (or e-mail) and what happened on it. A processor key
+ * records only its own processor's calls; for a notice, recording, outcome or note, the ledger reads
+ * the call's processor from the call itself.
+ */
+@Resolver()
+export class CallCommandsResolver {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Mutation(() => CommandResultModel, { description: 'Records a call placed, with the line dialled as a keyed hash (CallAttempted).' })
+  @RequirePermission(COMMAND_PERMISSION.RecordCallAttempt)
+  recordCallAttempt(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RecordCallAttemptInput,
+    @CommandIdArg() commandId?: string | null,
+  ): Promise<CommandResult> {
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallAttempt', input), actor, { commandId }));
+  }
+
+  @Mutation(() => CommandResultModel, { description: 'Records the privacy notice given on an answered call (PrivacyNoticeGiven).' })
+  @RequirePermission(COMMAND_PERMISSION.GivePrivacyNotice)
+  givePrivacyNotice(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: GivePrivacyNoticeInput,
+    @CommandIdArg() commandId?: string | null,
+  ): Promise<CommandResult> {
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GivePrivacyNotice', input), actor, { commandId }));
+  }
+
+  @Mutation(() => CommandResultModel, { description: 'Records the recording notice given on an answered call (RecordingNoticeGiven).' })
+  @RequirePermission(COMMAND_PERMISSION.GiveRecordingNotice)
+  giveRecordingNotice(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: GiveRecordingNoticeInput,
+    @CommandIdArg() commandId?: string | null,
+  ): Promise<CommandResult> {
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GiveRecordingNotice', input), actor, { commandId }));
+  }
+
+  @Mutation(() => CommandResultModel, { description: 'Records that a recording started (RecordingStarted).' })
+  @RequirePermission(COMMAND_PERMISSION.StartRecording)
+  startRecording(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: StartRecordingInput,
+    @CommandIdArg() commandId?: string | null,
+  ): Promise<CommandResult> {
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('StartRecording', input), actor, { commandId }));
+  }
+
+  @Mutation(() => CommandResultModel, { description: 'Records how an answered call ended (CallOutcomeRecorded).' })
+  @RequirePermission(COMMAND_PERMISSION.RecordCallOutcome)
+  recordCallOutcome(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RecordCallOutcomeInput,
+    @CommandIdArg() commandId?: string | null,
+  ): Promise<CommandResult> {
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallOutcome', input), actor, { commandId }));
+  }
+
+  @Mutation(() => CommandResultModel, { description: 'Records a note on a call, screened for special-category data and insults (CallNoteRecorded).' })
+  @RequirePermission(COMMAND_PERMISSION.RecordCallNote)
+  recordCallNote(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RecordCallNoteInput,
+    @CommandIdArg() commandId?: string | null,
+  ): Promise<CommandResult> {
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallNote', input), actor, { commandId }));
+  }
+
+  @Mutation(() => CommandResultModel, { description: 'Records a marketing e-mail sent (EmailSent).' })
+  @RequirePermission(COMMAND_PERMISSION.RecordEmailSent)
+  recordEmailSent(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RecordEmailSentInput,
+    @CommandIdArg() commandId?: string | null,
+  ): Promise<CommandResult> {
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordEmailSent', input), actor, { commandId }));
+  }
+}
