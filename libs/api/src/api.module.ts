@@ -13,10 +13,9 @@ import { HealthModule } from './health/health.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { LedgerAdminCommandsModule } from './commands/ledger-admin-commands.module';
 import { CommandsModule } from './commands/commands.module';
-import { AccountabilityModule } from './reports/accountability.module';
 
 /** One module per use-case area; add a new area's module here. */
-export const FEATURE_MODULES: Type[] = [HealthModule, ApiKeysModule, EligibilityModule, LedgerAdminCommandsModule, CommandsModule, AccountabilityModule];
+export const FEATURE_MODULES: Type[] = [HealthModule, ApiKeysModule, EligibilityModule, LedgerAdminCommandsModule, CommandsModule];
 
 export const GRAPHQL_PATH = '/graphql';
 
