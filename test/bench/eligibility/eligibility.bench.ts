@@ -1,0 +1,173 @@
+/**
+ * Eligibility on the benchmark data set (100,000 contacts, 1,000,000 events), against a server
+ * started in-process on loopback: one `eligibility` over HTTP, 10,000 sequential requests; and
+ * `eligibilityBatch` of 10,000 numbers, timed in the server. Each next to a bare SQL lookup of the
+ * same keyed hashes in the same run (the limit). `npm run bench:eligibility`. Results: docs/benchmarks.md.
+ */
+import { CheckEligibilityBatchHandler, CheckEligibilityHandler } from '@calltrail/ledger';
+import { ELIGIBILITY_PROJECTION, ProjectionRunner, allProjections } from '@calltrail/projections';
+import { startServer, type Ledger, type RunningServer } from '@calltrail/server';
+import type { SqlQueryable } from '@calltrail/sql';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { graphql } from '../../support/graphql-client';
+import { ensureBenchDataSet, SeededRandom, unregisteredNumber, type BenchDataSet } from '../data';
+import { loadNote, machineLine, median, ms, percentile } from '../data/measure';
+import { benchDataOptions } from '../data/options';
+
+const REQUESTS = 10_000;
+const WARM_UP_REQUESTS = 1_000;
+const BATCH_SIZE = 10_000;
+const BATCH_RUNS = 10;
+const CAMPAIGN = 'be-heat-pumps';
+const PROCESSOR = 'be-centre';
+
+const ONE = `query ($phone: String, $campaignId: ID!, $processorId: ID!) {
+  eligibility(phone: $phone, campaignId: $campaignId, processorId: $processorId) { eligible nextEligibleAt checkpoint reasons { code until } }
+}`;
+const BATCH = `query ($phones: [String!]!, $campaignId: ID!, $processorId: ID!) {
+  eligibilityBatch(phones: $phones, campaignId: $campaignId, processorId: $processorId) { index eligible nextEligibleAt checkpoint reasons { code until } }
+}`;
+
+interface Answer {
+  eligible: boolean;
+  reasons: { code: string }[];
+}
+
+/** Times every call of a query handler's `execute`: the time spent in the server for one query. */
+function timeHandler<Q, R>(handler: { execute(query: Q): Promise<R> }): number[] {
+  const samples: number[] = [];
+  const execute = handler.execute.bind(handler);
+  handler.execute = async (query: Q) => {
+    const started = performance.now();
+    try {
+      return await execute(query);
+    } finally {
+      samples.push(performance.now() - started);
+    }
+  };
+  return samples;
+}
+
+/**
+ * A call list as a dialer would send it: numbers of Belgian consumers the campaign aims at, 2% of
+ * them numbers nobody registered (some on the DNC list), in a seeded random order.
+ */
+function callList(data: BenchDataSet, size: number): string[] {
+  const random = new SeededRandom(data.spec.seed + 1);
+  const numbers: string[] = [];
+  for (let index = 0; index < data.spec.contacts && numbers.length < size * 0.98; index += 1) {
+    const contact = data.contact(index);
+    if (contact.country === 'BE' && contact.audience === 'B2C') numbers.push(contact.phones[0]!.e164);
+  }
+  for (let n = 0; numbers.length < size; n += 1) numbers.push(unregisteredNumber('BE', 99_000 + n * 7));
+  for (let i = numbers.length - 1; i > 0; i -= 1) {
+    const j = random.int(0, i);
+    [numbers[i], numbers[j]] = [numbers[j]!, numbers[i]!];
+  }
+  return numbers;
+}
+
+/** The limit for one number: the read model's row for one keyed hash, by primary key, nothing else. */
+const BARE_ONE = `SELECT c.view FROM elig_phone_index i JOIN elig_contacts c ON c.contact_id = i.contact_id WHERE i.phone_hash = $1`;
+/** The limit for a list: the same rows for the 10,000 keyed hashes in one statement. */
+const BARE_BATCH = `SELECT h.phone_hash, c.view FROM unnest($1::text[]) AS h(phone_hash)
+  LEFT JOIN elig_phone_index i ON i.phone_hash = h.phone_hash LEFT JOIN elig_contacts c ON c.contact_id = i.contact_id`;
+
+async function timeSql(db: SqlQueryable, sql: string, params: unknown[]): Promise<number> {
+  const started = performance.now();
+  await db.query(sql, params);
+  return performance.now() - started;
+}
+
+let data: BenchDataSet;
+let ledger: Ledger;
+let server: RunningServer;
+let key: string;
+let keyId: string;
+let variables: { campaignId: string; processorId: string };
+
+beforeAll(async () => {
+  data = await ensureBenchDataSet(benchDataOptions());
+  ledger = await data.openLedger();
+  const runner = new ProjectionRunner(ledger.database, ledger.store, allProjections());
+  const started = performance.now();
+  await runner.catchUp([ELIGIBILITY_PROJECTION]);
+  console.log(`read models caught up in ${((performance.now() - started) / 1_000).toFixed(1)} s`);
+  const processorId = data.processors.find((processor) => processor.key === PROCESSOR)!.processorId;
+  variables = { campaignId: data.campaigns.find((campaign) => campaign.key === CAMPAIGN)!.campaignId, processorId };
+  const created = await ledger.apiKeys.create({ role: 'dialer', processorId, label: 'eligibility benchmark' });
+  key = created.key;
+  keyId = created.record.keyId;
+  server = await startServer(ledger);
+}, 60 * 60_000);
+
+afterAll(async () => {
+  if (keyId) await ledger.apiKeys.revoke(keyId);
+  await server?.close();
+  await ledger?.close();
+});
+
+it('eligibility: one number over HTTP, and a call list of 10,000 in the server, against bare SQL', async () => {
+  const numbers = callList(data, BATCH_SIZE);
+  const hashes = numbers.map((e164) => ledger.vault.phoneHash(e164));
+  const oneInServer = timeHandler(server.app.get(CheckEligibilityHandler, { strict: false }));
+  const batchInServer = timeHandler(server.app.get(CheckEligibilityBatchHandler, { strict: false }));
+  const loadBefore = loadNote();
+
+  // One number at a time, sequentially, as a dialer asks before each call.
+  const codes = new Map<string, number>();
+  let eligible = 0;
+  for (let n = 0; n < WARM_UP_REQUESTS; n += 1) await graphql(server.url, ONE, { key, variables: { ...variables, phone: numbers[n % numbers.length] } });
+  oneInServer.length = 0;
+  const roundTrips: number[] = [];
+  for (let n = 0; n < REQUESTS; n += 1) {
+    const started = performance.now();
+    const response = await graphql<{ eligibility: Answer }>(server.url, ONE, { key, variables: { ...variables, phone: numbers[n] } });
+    roundTrips.push(performance.now() - started);
+    const answer = response.body.data!.eligibility;
+    if (answer.eligible) eligible += 1;
+    for (const reason of answer.reasons) codes.set(reason.code, (codes.get(reason.code) ?? 0) + 1);
+  }
+  const bareOne: number[] = [];
+  for (let n = 0; n < WARM_UP_REQUESTS; n += 1) await timeSql(ledger.database, BARE_ONE, [hashes[n]]);
+  for (let n = 0; n < REQUESTS; n += 1) bareOne.push(await timeSql(ledger.database, BARE_ONE, [hashes[n]]));
+
+  // The whole list in one request; the time that counts is the server's.
+  for (let n = 0; n < 3; n += 1) await graphql(server.url, BATCH, { key, variables: { ...variables, phones: numbers } });
+  batchInServer.length = 0;
+  const batchRoundTrips: number[] = [];
+  for (let n = 0; n < BATCH_RUNS; n += 1) {
+    const started = performance.now();
+    const response = await graphql<{ eligibilityBatch: Answer[] }>(server.url, BATCH, { key, variables: { ...variables, phones: numbers } });
+    batchRoundTrips.push(performance.now() - started);
+    expect(response.body.data!.eligibilityBatch).toHaveLength(BATCH_SIZE);
+  }
+  const bareBatch: number[] = [];
+  for (let n = 0; n < 3; n += 1) await timeSql(ledger.database, BARE_BATCH, [hashes]);
+  for (let n = 0; n < BATCH_RUNS; n += 1) bareBatch.push(await timeSql(ledger.database, BARE_BATCH, [hashes]));
+  const loadAfter = loadNote();
+
+  const p = (samples: number[]) => [50, 95, 99].map((q) => ms(percentile(samples, q)));
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  const lines = [
+    `\nEligibility benchmark on ${data.database} (${data.spec.contacts.toLocaleString('en')} contacts, ${data.spec.events.toLocaleString('en')} events), ${machineLine()}`,
+    `load: ${loadBefore} before, ${loadAfter} after\n`,
+    '| measurement | runs | p50 | p95 | p99 | calltrail ÷ bare SQL (p99) | target |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    `| \`eligibility\`, one number, HTTP round trip | ${REQUESTS} | ${p(roundTrips).join(' | ')} | ${ratio(percentile(roundTrips, 99), percentile(bareOne, 99))} | p99 < 5 ms: ${percentile(roundTrips, 99) < 5 ? 'met' : 'missed'} |`,
+    `| \`eligibility\`, one number, in the server | ${oneInServer.length} | ${p(oneInServer).join(' | ')} | ${ratio(percentile(oneInServer, 99), percentile(bareOne, 99))} | |`,
+    `| bare SQL: one keyed hash → contact row | ${REQUESTS} | ${p(bareOne).join(' | ')} | 1.0× | the limit |`,
+    '',
+    '| measurement | runs | median | best | worst | checks/s (median) | calltrail ÷ bare SQL (median) | target |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    `| \`eligibilityBatch\` of ${BATCH_SIZE.toLocaleString('en')}, in the server | ${batchInServer.length} | ${ms(median(batchInServer))} | ${ms(Math.min(...batchInServer))} | ${ms(Math.max(...batchInServer))} | ${Math.round(BATCH_SIZE / (median(batchInServer) / 1_000)).toLocaleString('en')} | ${ratio(median(batchInServer), median(bareBatch))} | < 100 ms: ${median(batchInServer) < 100 ? 'met' : 'missed'} |`,
+    `| \`eligibilityBatch\` of ${BATCH_SIZE.toLocaleString('en')}, HTTP round trip | ${BATCH_RUNS} | ${ms(median(batchRoundTrips))} | ${ms(Math.min(...batchRoundTrips))} | ${ms(Math.max(...batchRoundTrips))} | ${Math.round(BATCH_SIZE / (median(batchRoundTrips) / 1_000)).toLocaleString('en')} | ${ratio(median(batchRoundTrips), median(bareBatch))} | |`,
+    `| bare SQL: ${BATCH_SIZE.toLocaleString('en')} keyed hashes → contact rows | ${BATCH_RUNS} | ${ms(median(bareBatch))} | ${ms(Math.min(...bareBatch))} | ${ms(Math.max(...bareBatch))} | ${Math.round(BATCH_SIZE / (median(bareBatch) / 1_000)).toLocaleString('en')} | 1.0× | the limit |`,
+    '',
+    `answers to the ${REQUESTS.toLocaleString('en')} single checks: ${eligible.toLocaleString('en')} eligible; reasons: ` +
+      [...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(', '),
+  ];
+  console.log(lines.join('\n'));
+  expect(roundTrips).toHaveLength(REQUESTS);
+  expect(batchInServer).toHaveLength(BATCH_RUNS);
+});
