@@ -14,6 +14,7 @@ import {
   snapshotsInForce,
   type CampaignEligibilityView,
   type ContactEligibilityView,
+  type DncScrubFact,
   type ErasureFact,
   type ProcessorEligibilityView,
   type RecordedEvent,
@@ -77,6 +78,20 @@ function erasedContact(contactId: string, phoneHash: string, erasure: ErasureFac
 }
 
 /**
+ * The campaign with only the last scrub per registry up to `at`: the one DNC_CHECK_STALE reads.
+ * A long-running campaign has hundreds of scrubs; a batch would otherwise sort them for every number.
+ */
+export function withLastScrubs(campaign: CampaignEligibilityView, at: Date): CampaignEligibilityView {
+  const last = new Map<string, DncScrubFact>();
+  for (const scrub of campaign.dncScrubs) {
+    if (Date.parse(scrub.at) > at.getTime()) continue;
+    const kept = last.get(scrub.registry);
+    if (!kept || scrub.at.localeCompare(kept.at) > 0) last.set(scrub.registry, scrub);
+  }
+  return { ...campaign, dncScrubs: [...last.values()] };
+}
+
+/**
  * Eligibility for dialers: now from the read models (stating the checkpoint they reflect), or at a
  * past moment by replaying the streams up to it (by occurredAt for LEGAL, by recordedAt for KNOWN).
  */
@@ -131,10 +146,11 @@ export class EligibilityReader {
     if (!context.processor) throw this.unknown('processor', processorId);
     const facts = await loadNumbers(this.deps.db, phoneHashes, processorId, context.snapshots);
     const at = this.clock();
+    const campaign = withLastScrubs(context.campaign, at);
     return facts.map((fact, index) => {
       const result = evaluateEligibility({
         contact: this.contactOf(fact),
-        campaign: context.campaign!,
+        campaign,
         processor: this.processorFor(context.processor!, fact),
         registry: {
           listings: context.snapshots.map((snapshot) => ({
