@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CommandPipeline, type CommandInput } from '@calltrail/ledger';
+import { readFileSync } from 'node:fs';
+import { DOMAIN_ERROR_CODES } from '@calltrail/domain';
+import { COMMAND_ERROR_CODES, CommandPipeline, type CommandInput } from '@calltrail/ledger';
 import type { Sealed } from '@calltrail/pii-vault';
 import type { Ledger } from '@calltrail/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,5 +169,14 @@ describe.each(ledgerTargets())('the command pipeline on %s', (_name, prepare) =>
     expect(completed.data['suppressedPhoneHashes']).toEqual([ledger.vault.phoneHash('+32470123456')]);
     expect(await ledger.vault.open(events[0]!.data['name'] as Sealed)).toBeNull();
     await expect(pipeline.execute(objection(contactId), compliance)).rejects.toMatchObject({ code: 'CONTACT_ERASED' });
+  });
+});
+
+describe('docs/api.md', () => {
+  it('explains every refusal code of the domain and of the pipeline', () => {
+    const docs = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    for (const code of [...Object.keys(DOMAIN_ERROR_CODES), ...Object.keys(COMMAND_ERROR_CODES)]) {
+      expect(docs, code).toContain(`| \`${code}\` |`);
+    }
   });
 });

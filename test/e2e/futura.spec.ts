@@ -343,6 +343,57 @@ describe.each(ledgerTargets())('the Futura story on %s, over HTTP', (_storeName,
     expect(refusal.message).toMatch(/diabetica|ziekenhuis/);
   });
 
+  it("records the rest of a bought contact's life, refusing a consent taken from the terms and conditions", async () => {
+    const contactId = ids.contacts[1];
+    const accessRequest = randomUUID();
+    const consent = { contactId, consentId: randomUUID(), purpose: 'marketing:heat-pumps', channels: ['email'] };
+    const evidence = { method: 'double_opt_in', noticeVersion: 'consent-2026-02', givenAt: minutesAgo(90), evidenceRef: 'optin/7731' };
+    await refused(keys.compliance, 'giveConsent', consent, 'CONSENT_WITHOUT_EVIDENCE');
+    await refused(keys.compliance, 'giveConsent', { ...consent, evidence: { ...evidence, method: 'terms_and_conditions' } }, 'CONSENT_FROM_TERMS');
+    const steps: Array<[string, string, object]> = [
+      [keys.compliance, 'giveConsent', { ...consent, evidence }],
+      [keys.compliance, 'recordPurchase', { contactId, purchaseId: randomUUID(), productCategory: 'insulation', purchasedOn: '2025-11-04' }],
+      [keys.compliance, 'rectifyContactDetails', { contactId, phones: [{ number: '0478 12 34 57', lineType: 'mobile' }], requestedBySubject: true }],
+      [keys.centreB, 'withdrawConsent', { contactId, consentId: consent.consentId, receivedVia: { processorId: ids.centreB, channel: 'phone' } }],
+      [keys.compliance, 'requestAccess', { contactId, requestId: accessRequest, receivedVia: { processorId: null, channel: 'letter' } }],
+      [keys.compliance, 'fulfilAccess', { contactId, requestId: accessRequest, deliveredVia: 'email', dossierRef: 'dossier/2026/0007' }],
+      [
+        keys.compliance,
+        'receiveComplaint',
+        { contactId, complaintId: randomUUID(), subject: 'call_after_objection', receivedVia: { processorId: null, channel: 'letter' }, viaSupervisoryAuthority: true },
+      ],
+    ];
+    for (const [key, mutation, input] of steps) expect((await record(key, mutation, input)).events).toHaveLength(1);
+    const stream = await ledger.store.readStream(`contact-${contactId}`);
+    expect(stream.map((event) => event.type)).toEqual([
+      'ContactRegistered',
+      'ConsentGiven',
+      'PurchaseRecorded',
+      'ContactDetailsRectified',
+      'ConsentWithdrawn',
+      'AccessRequested',
+      'AccessFulfilled',
+      'ComplaintReceived',
+    ]);
+    const rectified = stream[3]!.data['phones'] as Array<{ phoneHash: string }>;
+    expect(rectified[0]!.phoneHash).toBe(ledger.vault.phoneHash('+32478123457'));
+
+    const email = {
+      callId: randomUUID(),
+      contactId: ids.contacts[2],
+      campaignId: ids.campaign,
+      processorId: ids.centreA,
+      recipient: 'line.dubois@example.be',
+      senderIdentity: 'Warmtepompen Vlaanderen NV',
+      unsubscribeLink: 'https://example.be/unsubscribe/7731',
+      sourceDisclosed: true,
+    };
+    await refused(keys.centreA, 'recordEmailSent', { ...email, unsubscribeLink: 'ftp://example.be/x' }, 'INVALID_INPUT');
+    expect(types(await record(keys.centreA, 'recordEmailSent', email))).toEqual(['EmailSent']);
+    const [sent] = await ledger.store.readStream(`call-${email.callId}`);
+    expect(JSON.stringify(sent!.data)).not.toContain('line.dubois');
+  });
+
   it('erases the contact: the key is destroyed, the history still verifies, and no plaintext is left anywhere', async () => {
     const request = { contactId: futuraContact, requestId: ids.erasureRequest, ground: 'objection', receivedVia: { processorId: null, channel: 'email' } };
     expect(types(await record(keys.compliance, 'requestErasure', request))).toEqual(['ErasureRequested']);

@@ -1,5 +1,5 @@
 import { InputType } from '@nestjs/graphql';
-import { IsEmail, IsUrl, Matches } from 'class-validator';
+import { IsEmail, Matches } from 'class-validator';
 import { CALL_ATTEMPT_RESULTS, CALL_OUTCOMES, LINE_TYPES } from '@calltrail/domain';
 import {
   BooleanField,
@@ -149,7 +149,7 @@ export class RecordEmailSentInput extends TimedInput {
   senderIdentity!: string;
 
   @TextField({ nullable: true, maxLength: 2000, description: 'The unsubscribe link in the message; absent when it had none (the audit flags it).' })
-  @IsUrl({ require_protocol: true }, { message: '$property must be a URL with its protocol (https://…)' })
+  @Matches(/^(https?:\/\/|mailto:)\S+$/i, { message: '$property must be an http(s) or mailto link' })
   unsubscribeLink?: string | null;
 
   @BooleanField({ description: 'Whether the message said why the person receives it and where the data came from.' })
