@@ -9,6 +9,8 @@ export function createProgram(context: CliContext): Command {
   const program = new Command('calltrail')
     .description('An event-sourced audit ledger for outbound calling under the GDPR (BE, NL, FR).')
     .version(CALLTRAIL_VERSION)
+    // Options before the command are the program's: `import-dnc … --version <v>` is the snapshot's version.
+    .enablePositionalOptions()
     .showHelpAfterError()
     .configureOutput({ writeOut: (text) => context.out(text.trimEnd()), writeErr: (text) => context.err(text.trimEnd()) });
   for (const [path, file] of Object.entries(commandFiles).sort(([a], [b]) => a.localeCompare(b))) {

@@ -5,3 +5,5 @@ export * from './auth/current-actor.decorator';
 export * from './auth/graphql-context';
 export * from './errors/format-error';
 export * from './errors/input-validation';
+export * from './commands/registry';
+export * from './commands/command-inputs';

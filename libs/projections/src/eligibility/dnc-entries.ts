@@ -18,6 +18,7 @@ export function dncSnapshotDigest(phoneHashes: readonly string[]): string {
 export async function writeDncSnapshotEntries(
   db: SqlQueryable,
   snapshot: { registry: string; version: string; phoneHashes: readonly string[] },
+  onProgress?: (written: number, total: number) => void,
 ): Promise<{ count: number; digest: string }> {
   const unique = [...new Set(snapshot.phoneHashes)];
   for (let start = 0; start < unique.length; start += 50_000) {
@@ -26,6 +27,12 @@ export async function writeDncSnapshotEntries(
        SELECT $1, $2, unnest($3::text[]) ON CONFLICT DO NOTHING`,
       [snapshot.registry, snapshot.version, unique.slice(start, start + 50_000)],
     );
+    onProgress?.(Math.min(start + 50_000, unique.length), unique.length);
   }
   return { count: unique.length, digest: dncSnapshotDigest(unique) };
+}
+
+/** Removes the rows of a snapshot version whose `DncSnapshotImported` was never recorded (an interrupted import). */
+export async function discardDncSnapshotEntries(db: SqlQueryable, snapshot: { registry: string; version: string }): Promise<void> {
+  await db.query('DELETE FROM dnc_registry_entries WHERE registry = $1 AND snapshot_version = $2', [snapshot.registry, snapshot.version]);
 }

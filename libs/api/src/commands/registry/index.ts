@@ -1,0 +1,2 @@
+export * from './dnc-snapshot-import';
+export * from './registry-commands.module';

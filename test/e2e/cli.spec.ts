@@ -1,0 +1,219 @@
+/**
+ * The `calltrail` command as a newcomer runs it (README, "Try it: the demo"): the built bundle in a
+ * child process, on a fresh embedded data folder, and on PostgreSQL when DATABASE_URL is set.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EligibilityReader } from '@calltrail/ledger';
+import { loadConfig, openLedger, type Ledger } from '@calltrail/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerTargets, type LedgerTarget } from '../support/ledger-targets';
+import { everyFileUnder, everyRowAsText } from '../support/plaintext-scan';
+
+const workspace = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const fixture = join(workspace, 'test/fixtures/import/calls.ndjson');
+const FIXTURE_CAMPAIGN = '2d6b8e3a-4f5c-4d7e-8f1a-2b3c4d5e6f70';
+const FIXTURE_PROCESSOR = '0b4f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
+const FIXTURE_CONTACT = '3e7c9f4b-5a6d-4e8f-9a2b-3c4d5e6f7081';
+
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** Bundles the command as `npm run build` does, into a folder of this run (dist/ may be rebuilt meanwhile). */
+async function buildCli(outDir: string): Promise<string> {
+  const result = await spawnCli(join(workspace, 'node_modules/vite/bin/vite.js'), ['build', '--config', 'apps/ledger-cli/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {});
+  if (result.code !== 0) throw new Error(`the build failed: ${result.err}`);
+  return join(outDir, 'calltrail.js');
+}
+
+function spawnCli(script: string, args: string[], env: Record<string, string>, killWhen?: (stderr: string) => boolean): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: workspace, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += String(chunk)));
+    child.stderr.on('data', (chunk) => {
+      err += String(chunk);
+      if (killWhen?.(err)) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolvePromise({ code, out, err }));
+  });
+}
+
+const targets = ledgerTargets().filter(([name]) => name !== 'eventstoredb');
+
+describe.each(targets)('the calltrail command on %s', (name, makeTarget) => {
+  let target: LedgerTarget;
+  let cli: string;
+  let buildDir: string;
+  let work: string;
+  let env: Record<string, string>;
+  let complianceKey: string | undefined;
+
+  const run = (...args: string[]) => spawnCli(cli, args, env);
+  /** On PostgreSQL the CLI acts only with a key; on the embedded store, as the local compliance actor. */
+  const withKey = (...args: string[]) => (complianceKey ? [...args, '--key', complianceKey] : args);
+
+  async function withLedger<T>(use: (ledger: Ledger) => Promise<T>): Promise<T> {
+    const ledger = await openLedger(loadConfig(env));
+    try {
+      return await use(ledger);
+    } finally {
+      await ledger.close();
+    }
+  }
+
+  beforeAll(async () => {
+    target = await makeTarget();
+    work = await mkdtemp(join(tmpdir(), 'calltrail-cli-e2e-'));
+    buildDir = join(workspace, 'node_modules/.cache', `calltrail-cli-e2e-${process.pid}-${name}`);
+    cli = await buildCli(buildDir);
+    env = { ...target.env, CALLTRAIL_MASTER_KEY: randomBytes(32).toString('base64') };
+    if (name === 'postgres') {
+      const created = await run('keys', 'create', '--role', 'compliance', '--label', 'cli e2e');
+      complianceKey = /ct_\S+/.exec(created.out)?.[0];
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await target.cleanup();
+    await rm(work, { recursive: true, force: true });
+    await rm(buildDir, { recursive: true, force: true });
+  });
+
+  it('demo: fills the new ledger through the rules, prints what it made, and refuses a second run', async () => {
+    const demo = await run(...withKey('demo', '--contacts', '40', '--seed', '7'));
+    expect(demo.err).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(demo.code).toBe(0);
+    expect(demo.out).toMatch(/Demo data set, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}: \d+ commands and \d+ DNC snapshots, \d+ events/);
+    expect(demo.out).toContain('campaign:    Zonnepanelen Vlaanderen (BE');
+    expect(demo.out).toContain('campaign:    Energiecontract verlengen (NL');
+    expect(demo.out).toContain('campaign:    Isolation des combles (FR');
+    expect(demo.out).toContain('Atlas Appels SARL (Casablanca) (MA, no SCC)');
+    expect(demo.out).toContain('3 objections recorded late');
+    // Only the refusals the demo provokes on purpose: every other command passed the rules.
+    expect(demo.out).toContain('refused:     1 NOTE_SPECIAL_CATEGORY_DATA, 1 NOTE_OFFENSIVE (');
+
+    const events = Number(/, (\d+) events/.exec(demo.out)![1]);
+    const head = await withLedger((ledger) => ledger.store.headPosition());
+    expect(head).toBe(events);
+
+    const again = await run(...withKey('demo'));
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(`the ledger already holds ${head} events`);
+  }, 300_000);
+
+  it('import: applies the good lines, names every refused line with its code, and stores nothing new on a second run', async () => {
+    const first = await run(...withKey('import', fixture));
+    expect(first.code).toBe(1);
+    expect(first.out).toContain('13 commands, 6 applied (6 events), 0 applied before, 7 refused.');
+    const refused = [...first.out.matchAll(/line (\d+): (\w+)/g)].map((match) => `${match[1]} ${match[2]}`);
+    expect(refused).toEqual([
+      '5 SOURCE_REQUIRED',
+      '6 INVALID_JSON',
+      '7 UNKNOWN_COMMAND_TYPE',
+      '8 INVALID_INPUT',
+      '11 NOTE_SPECIAL_CATEGORY_DATA',
+      '13 INVALID_INPUT',
+      '14 UNKNOWN_COMMAND_TYPE',
+    ]);
+    expect(first.out).toContain('line 8: INVALID_INPUT [rings]');
+    expect(first.out).toContain('line 13: INVALID_INPUT [favouriteColour]');
+    expect(first.out).not.toContain('Fixture Person');
+
+    const headAfterFirst = await withLedger((ledger) => ledger.store.headPosition());
+    const second = await run(...withKey('import', fixture));
+    expect(second.out).toContain('13 commands, 0 applied (0 events), 6 applied before, 7 refused.');
+    expect(await withLedger((ledger) => ledger.store.headPosition())).toBe(headAfterFirst);
+
+    const actors = await withLedger(async (ledger) => {
+      const stream = await ledger.store.readStream(`contact-${FIXTURE_CONTACT}`);
+      return stream.map((event) => event.metadata.actor);
+    });
+    expect(actors[0]).toMatchObject(complianceKey ? { role: 'compliance' } : { keyId: 'local-cli', role: 'compliance' });
+  }, 120_000);
+
+  it('import: killed in the middle of a file and run again, stores each event once', async () => {
+    const lines = Array.from({ length: 240 }, (_, i) => {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      return JSON.stringify({
+        type: 'RegisterContact', contactId: id, audience: 'B2C', country: 'BE', timeZone: 'Europe/Brussels', name: `Crash Test ${i}`,
+        phones: [{ number: `+3247${String(1_000_000 + i).slice(1)}0`, lineType: 'mobile' }], source: { kind: 'web_form' },
+      });
+    });
+    const file = join(work, 'contacts.ndjson');
+    await writeFile(file, `${lines.join('\n')}\n`);
+
+    const killed = await spawnCli(cli, withKey('import', file), env, (stderr) => /import: (9[6-9]|1\d\d)\/240 lines/.test(stderr));
+    expect(killed.code).toBeNull();
+    const storedBefore = await withLedger((ledger) => countContactEvents(ledger));
+    expect(storedBefore).toBeGreaterThanOrEqual(96);
+    expect(storedBefore).toBeLessThan(240);
+
+    const rerun = await run(...withKey('import', file));
+    expect(rerun.code).toBe(0);
+    const [, applied, replayed] = /240 commands, (\d+) applied \(\d+ events\), (\d+) applied before, 0 refused/.exec(rerun.out)!;
+    expect(Number(applied) + Number(replayed)).toBe(240);
+    expect(await withLedger((ledger) => countContactEvents(ledger))).toBe(240);
+  }, 180_000);
+
+  it('import-dnc: stores a list as keyed hashes only, reports unreadable lines by number, and eligibility says DNC_LISTED', async () => {
+    const file = join(work, 'be-dncm.csv');
+    await writeFile(file, ['naam;telephone', 'x;0470 99 88 01', 'y;+32 470 99 88 77', 'z;not a number', 'w;0470998801'].join('\n'));
+    const takenAt = new Date(Date.now() - 3_600_000).toISOString();
+    const imported = await run(...withKey('import-dnc', 'BE_DNCM', file, '--version', 'cli-e2e-1', '--taken-at', takenAt));
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('BE_DNCM cli-e2e-1: 2 numbers stored as keyed hashes, recorded as DncSnapshotImported');
+    expect(imported.out).toContain('line 4: not a valid phone number');
+    expect(imported.out).not.toContain('not a number');
+
+    const again = await run(...withKey('import-dnc', 'BE_DNCM', file, '--version', 'cli-e2e-1', '--taken-at', takenAt));
+    expect(again.out).toContain('already imported; nothing new stored');
+
+    await withLedger(async (ledger) => {
+      const { rows } = await ledger.database.query<{ phone_hash: string }>(
+        "SELECT phone_hash FROM dnc_registry_entries WHERE registry = 'BE_DNCM' AND snapshot_version = 'cli-e2e-1'",
+      );
+      expect(rows.map((row) => row.phone_hash).sort()).toEqual([ledger.vault.phoneHash('+32470998801'), ledger.vault.phoneHash('+32470998877')].sort());
+      const everything = await everyRowAsText(ledger.database);
+      for (const plain of ['470998801', '470998877', '470 99 88']) expect(everything).not.toContain(plain);
+
+      const reader = new EligibilityReader({ db: ledger.database, store: ledger.store, phoneHash: (e164) => ledger.vault.phoneHash(e164) });
+      const answer = await reader.check({ contactId: FIXTURE_CONTACT }, { campaignId: FIXTURE_CAMPAIGN, processorId: FIXTURE_PROCESSOR });
+      expect(answer.reasons.map((reason) => reason.code)).toContain('DNC_LISTED');
+    });
+    if (target.pgliteDir) {
+      for (const bytes of everyFileUnder(target.pgliteDir)) expect(bytes.includes('+32470998877')).toBe(false);
+    }
+  }, 120_000);
+
+  it('verify: every hash chain of everything the commands wrote holds', async () => {
+    const verified = await run('verify');
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/Checked \d+ events in \d+ streams\./);
+    expect(verified.out).toContain('Every hash chain holds.');
+  }, 60_000);
+
+  it('every command explains itself with --help', async () => {
+    for (const command of ['demo', 'import', 'import-dnc']) {
+      const help = await run(command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.out).toContain(`Usage: calltrail ${command}`);
+    }
+  }, 60_000);
+});
+
+async function countContactEvents(ledger: Ledger): Promise<number> {
+  const { rows } = await ledger.database.query<{ n: string }>(
+    "SELECT count(*) AS n FROM events WHERE type = 'ContactRegistered' AND stream_id LIKE 'contact-00000000-0000-4000-8000-%'",
+  );
+  return Number(rows[0]!.n);
+}
