@@ -1,0 +1,35 @@
+import { Option } from 'commander';
+import { REPORT_FORMATS, formatRegister, processingRegister, type ReportFormat } from '@calltrail/reports';
+import { loadConfig, openLedger } from '@calltrail/server';
+import type { CliCommand, CliContext } from '../cli-command';
+
+interface RegisterOptions {
+  asOf?: string;
+  format: ReportFormat;
+}
+
+/** `calltrail register`: the processing register (GDPR Art. 30(1)) as of a date, from the events. */
+async function register(context: CliContext, options: RegisterOptions): Promise<void> {
+  const ledger = await openLedger(loadConfig(context.env), { warn: context.err });
+  try {
+    const report = await processingRegister(ledger.store, options.asOf ?? new Date());
+    context.out(formatRegister(report, options.format).trimEnd());
+  } finally {
+    await ledger.close();
+  }
+}
+
+const command: CliCommand = {
+  register(program, context) {
+    program
+      .command('register')
+      .description(
+        'Print the processing register (GDPR Art. 30(1)) as of a date, built from the events: one entry per campaign, ' +
+          'every cell with the ids of the events behind it, and every gap (a transfer without safeguard…) shown.',
+      )
+      .option('--as-of <date>', 'the date of the register (ISO-8601 date or instant); default: now')
+      .addOption(new Option('--format <format>', 'md (a table per activity), csv (a line per activity) or json').choices(REPORT_FORMATS).default('md'))
+      .action((options: RegisterOptions) => register(context, options));
+  },
+};
+export default command;
