@@ -157,7 +157,8 @@ describe.each(ledgerTargets())('the command pipeline on %s', (_name, prepare) =>
 
   it('completes an erasure by destroying the key, and records nothing personal afterwards', async () => {
     const contactId = randomUUID();
-    await pipeline.execute(registration(contactId), compliance);
+    const registrationId = randomUUID();
+    await pipeline.execute(registration(contactId), compliance, { commandId: registrationId });
     const requestId = randomUUID();
     await pipeline.execute({ type: 'RequestErasure', contactId, requestId, receivedVia: { processorId: null, channel: 'email' } }, compliance);
     const done = await pipeline.execute({ type: 'CompleteErasure', contactId, requestId, keyId: '' }, compliance);
@@ -169,6 +170,12 @@ describe.each(ledgerTargets())('the command pipeline on %s', (_name, prepare) =>
     expect(completed.data['suppressedPhoneHashes']).toEqual([ledger.vault.phoneHash('+32470123456')]);
     expect(await ledger.vault.open(events[0]!.data['name'] as Sealed)).toBeNull();
     await expect(pipeline.execute(objection(contactId), compliance)).rejects.toMatchObject({ code: 'CONTACT_ERASED' });
+
+    // The command log forgot the person's commands; a repeat is still recognised from the events.
+    const { rows } = await ledger.database.query('SELECT 1 FROM command_log WHERE command_id = $1', [registrationId]);
+    expect(rows).toHaveLength(0);
+    const repeat = await pipeline.execute(registration(contactId), compliance, { commandId: registrationId });
+    expect(repeat).toMatchObject({ replayed: true, events: [{ eventId: events[0]!.eventId, type: 'ContactRegistered' }] });
   });
 });
 

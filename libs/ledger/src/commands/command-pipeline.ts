@@ -88,7 +88,7 @@ export class CommandPipeline {
     authoriseCommand(actor, command);
     const streamId = streamOf(command);
     if (options.commandId === undefined || options.commandId === null) {
-      return (await this.apply(command, actor, streamId, null, options)).result;
+      return this.afterErasure(command, await this.apply(command, actor, streamId, null, options), null);
     }
     const commandId = checkCommandId(options.commandId);
     const earlier = await this.log.claim({ commandId, fingerprint: this.fingerprint(command), commandType: command.type, streamId });
@@ -97,14 +97,19 @@ export class CommandPipeline {
       return earlier;
     }
     try {
-      const { result, subjectId } = await this.apply(command, actor, streamId, commandId, options);
-      await this.log.complete(commandId, result, subjectId);
-      if (command.type === 'CompleteErasure' && subjectId) await this.log.forgetSubject(subjectId, commandId);
-      return result;
+      const applied = await this.apply(command, actor, streamId, commandId, options);
+      await this.log.complete(commandId, applied.result, applied.subjectId);
+      return await this.afterErasure(command, applied, commandId);
     } catch (error) {
       await this.log.release(commandId);
       throw error;
     }
+  }
+
+  /** Once a contact is erased, the fingerprints of the commands about them go too (but the erasure's own). */
+  private async afterErasure(command: CommandInput, applied: Applied, commandId: string | null): Promise<CommandResult> {
+    if (command.type === 'CompleteErasure' && applied.subjectId) await this.log.forgetSubject(applied.subjectId, commandId);
+    return applied.result;
   }
 
   private async apply(
