@@ -17,6 +17,7 @@ describe('authorising a command', () => {
     expect(() => authoriseCommand(key, objection(centreA))).not.toThrow();
     expect(() => authoriseCommand(key, attempt(centreB))).toThrow(expect.objectContaining({ code: 'FORBIDDEN', field: 'processorId' }));
     expect(() => authoriseCommand(key, objection(null))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => authoriseCommand(actor('processor', centreA.toUpperCase()), attempt(centreA))).not.toThrow();
   });
 
   it("checks a call's follow-ups against the processor that placed the call", () => {

@@ -82,13 +82,18 @@ export function isCallFollowUp(command: CommandInput): boolean {
 export function authoriseCommand(actor: Actor, command: CommandInput): void {
   const permission = COMMAND_PERMISSION[command.type];
   const processorId = commandProcessor(command);
-  authorise(actor, permission, processorId === undefined ? {} : { processorId });
+  authorise(caseless(actor), permission, processorId === undefined ? {} : { processorId });
 }
 
 /** For a call follow-up: the processor of the call, read from its stream, must be the key's own. */
 export function authoriseOnCall(actor: Actor, command: CommandInput, callProcessorId: string | null): void {
   if (!isCallFollowUp(command) || callProcessorId === null) return;
-  authorise(actor, COMMAND_PERMISSION[command.type], { processorId: callProcessorId });
+  authorise(caseless(actor), COMMAND_PERMISSION[command.type], { processorId: callProcessorId });
+}
+
+/** Processor ids are UUIDs: a key bound to one in capitals acts for the same processor. */
+function caseless(actor: Actor): Actor {
+  return { ...actor, processorId: lower(actor.processorId) };
 }
 
 function lower(id: string | null | undefined): string | null {
