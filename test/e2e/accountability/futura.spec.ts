@@ -110,6 +110,28 @@ describe.each(testDatabases())('the Futura story (seed 001) on %s', (_target, fr
     ]);
     expect((await queryFindings(db, query, '2026-05-01T00:00:00.000Z')).findings).toMatchObject([{ status: 'OPEN', resolvedAt: null }]);
     expect((await queryFindings(db, { ...query, status: 'OPEN' }, '2026-12-01T00:00:00.000Z')).findings).toEqual([]);
+
+    // A training of B's agent, covering the days of its calls, reported in June: B's calls are cleared then.
+    vi.setSystemTime(new Date('2026-06-02T09:00:00.000Z'));
+    const training = { processorId: story.centreB, agentId: 'agent-1', course: 'GDPR for call agents', completedOn: '2026-01-02', validUntil: '2027-01-02' };
+    const [trained] = (await store.appendToStream(`processor-${story.centreB}`, [{ type: 'AgentTrainingRecorded', data: training }], { expectedVersion: 'any' })).events;
+    await runner.catchUp();
+    const untrained = (await queryFindings(db, { code: 'AGENT_NOT_TRAINED' }, '2026-12-01T00:00:00.000Z')).findings;
+    expect(untrained.filter((found) => found.processorId === story.centreB)).toMatchObject([
+      { status: 'RESOLVED', resolvedBy: trained!.eventId },
+      { status: 'RESOLVED', resolvedBy: trained!.eventId },
+    ]);
+    expect(untrained.filter((found) => found.status === 'OPEN').map((found) => found.processorId).sort()).toEqual([story.centreA, story.morocco].sort());
+    await dispose();
+  });
+
+  it('keeps the same findings whether events arrive one by one or in one batch', async () => {
+    const { db, store, runner, dispose } = await setUp();
+    const rows = async () => (await db.query('SELECT * FROM findings ORDER BY finding_id')).rows;
+    const inBatches = await rows();
+    expect(inBatches.length).toBeGreaterThan(5);
+    await new ProjectionRunner(db, store, runner.projections, { batchSize: 1 }).rebuild(['findings']);
+    expect(await rows()).toEqual(inBatches);
     await dispose();
   });
 
