@@ -20,8 +20,14 @@ type CampaignFoldEvents = Parameters<typeof foldCampaignView>[0];
 type ProcessorFoldEvents = Parameters<typeof foldProcessorView>[0];
 
 /** A batch sorted by the document each event updates, in global order within each. */
+/** A fold input and its global position (the key of its row in elig_contact_fold_events). */
+interface PositionedInput {
+  position: number;
+  event: RecordedEvent;
+}
+
 interface Sorted {
-  contacts: Map<string, RecordedEvent[]>;
+  contacts: Map<string, PositionedInput[]>;
   callStreams: Map<string, Set<string>>;
   campaigns: Map<string, RecordedEvent[]>;
   processors: Map<string, RecordedEvent[]>;
@@ -48,10 +54,10 @@ function sort(events: readonly StoredEvent[]): Sorted {
     const stream = parseStreamId(event.streamId);
     if (!stream) continue;
     if (stream.kind === 'contact' && CONTACT_FOLD_TYPES.has(event.type)) {
-      push(sorted.contacts, stream.id!, toFoldInput(event));
+      push(sorted.contacts, stream.id!, { position: event.globalPosition, event: toFoldInput(event) });
     } else if (stream.kind === 'call' && CALL_FOLD_TYPES.has(event.type)) {
       const contactId = String(event.data['contactId']).toLowerCase();
-      push(sorted.contacts, contactId, toFoldInput(event));
+      push(sorted.contacts, contactId, { position: event.globalPosition, event: toFoldInput(event) });
       if (!sorted.callStreams.has(contactId)) sorted.callStreams.set(contactId, new Set());
       sorted.callStreams.get(contactId)!.add(event.streamId);
     } else if (stream.kind === 'campaign') {
@@ -133,28 +139,50 @@ async function similarProductGroups(tx: SqlQueryable): Promise<Map<string, strin
   return new Map(rows.map((row) => [row.id, row.view?.similarProductGroup ?? null]));
 }
 
+/** The fold inputs stored for each contact, in global order. */
+async function storedContactInputs(tx: SqlQueryable, ids: string[]): Promise<Map<string, RecordedEvent[]>> {
+  const { rows } = await tx.query<{ id: string; event: RecordedEvent }>(
+    'SELECT contact_id AS id, event FROM elig_contact_fold_events WHERE contact_id = ANY($1::uuid[]) ORDER BY contact_id, position',
+    [ids],
+  );
+  const byId = new Map<string, RecordedEvent[]>();
+  for (const row of rows) push(byId, row.id, row.event);
+  return byId;
+}
+
+/** Appends a batch's fold inputs: one row per event, so a contact's history is never rewritten. */
+async function appendContactInputs(tx: SqlQueryable, added: { contact_id: string; position: number; event: RecordedEvent }[]): Promise<void> {
+  if (added.length === 0) return;
+  await tx.query(
+    `INSERT INTO elig_contact_fold_events (contact_id, position, event)
+     SELECT contact_id, position, event FROM jsonb_to_recordset($1::jsonb) AS e(contact_id uuid, position bigint, event jsonb)`,
+    [JSON.stringify(added)],
+  );
+}
+
 async function applyContacts(tx: SqlQueryable, sorted: Sorted): Promise<void> {
   if (sorted.contacts.size === 0) return;
   const ids = [...sorted.contacts.keys()];
-  const { rows: stored } = await tx.query<{ id: string; fold_events: RecordedEvent[]; call_streams: string[] }>(
-    'SELECT contact_id AS id, fold_events, call_streams FROM elig_contacts WHERE contact_id = ANY($1::uuid[])',
+  const { rows: stored } = await tx.query<{ id: string; call_streams: string[] }>(
+    'SELECT contact_id AS id, call_streams FROM elig_contacts WHERE contact_id = ANY($1::uuid[])',
     [ids],
   );
   const { rows: erased } = await tx.query<{ id: string }>(
     'SELECT DISTINCT contact_id AS id FROM elig_suppressed WHERE contact_id = ANY($1::uuid[])',
     [ids],
   );
-  const byId = new Map(stored.map((row) => [row.id, row]));
+  const callStreamsOf = new Map(stored.map((row) => [row.id, row.call_streams]));
   const gone = new Set(erased.map((row) => row.id));
+  const history = await storedContactInputs(tx, ids.filter((id) => !gone.has(id)));
   const groups = await similarProductGroups(tx);
   const docs: object[] = [];
+  const added: { contact_id: string; position: number; event: RecordedEvent }[] = [];
   const relined: { contact_id: string; phone_hash: string }[] = [];
   const relinedIds: string[] = [];
   const erasures: { id: string; view: ContactEligibilityView }[] = [];
-  for (const [contactId, added] of sorted.contacts) {
+  for (const [contactId, inputs] of sorted.contacts) {
     if (gone.has(contactId)) continue;
-    const previous = byId.get(contactId);
-    const foldEvents = [...(previous?.fold_events ?? []), ...added];
+    const foldEvents = [...(history.get(contactId) ?? []), ...inputs.map((input) => input.event)];
     const view = foldContactView(foldEvents as ContactFoldEvents, {
       similarProductGroupOf: (campaignId) => groups.get(campaignId) ?? null,
     });
@@ -162,23 +190,24 @@ async function applyContacts(tx: SqlQueryable, sorted: Sorted): Promise<void> {
       erasures.push({ id: contactId, view });
       continue;
     }
-    const callStreams = [...new Set([...(previous?.call_streams ?? []), ...(sorted.callStreams.get(contactId) ?? [])])];
-    docs.push({ contact_id: contactId, fold_events: foldEvents, view, call_streams: callStreams });
-    if (view && added.some((event) => event.type === 'ContactRegistered' || event.type === 'ContactDetailsRectified')) {
+    const callStreams = [...new Set([...(callStreamsOf.get(contactId) ?? []), ...(sorted.callStreams.get(contactId) ?? [])])];
+    docs.push({ contact_id: contactId, view, call_streams: callStreams });
+    for (const input of inputs) added.push({ contact_id: contactId, position: input.position, event: input.event });
+    if (view && inputs.some(({ event }) => event.type === 'ContactRegistered' || event.type === 'ContactDetailsRectified')) {
       relinedIds.push(contactId);
       for (const line of view.lines) relined.push({ contact_id: contactId, phone_hash: line.phoneHash });
     }
   }
   if (docs.length > 0) {
     await tx.query(
-      `INSERT INTO elig_contacts (contact_id, fold_events, view, call_streams)
-       SELECT contact_id, fold_events, view, ARRAY(SELECT jsonb_array_elements_text(call_streams))
-       FROM jsonb_to_recordset($1::jsonb) AS d(contact_id uuid, fold_events jsonb, view jsonb, call_streams jsonb)
-       ON CONFLICT (contact_id) DO UPDATE
-       SET fold_events = excluded.fold_events, view = excluded.view, call_streams = excluded.call_streams`,
+      `INSERT INTO elig_contacts (contact_id, view, call_streams)
+       SELECT contact_id, view, ARRAY(SELECT jsonb_array_elements_text(call_streams))
+       FROM jsonb_to_recordset($1::jsonb) AS d(contact_id uuid, view jsonb, call_streams jsonb)
+       ON CONFLICT (contact_id) DO UPDATE SET view = excluded.view, call_streams = excluded.call_streams`,
       [JSON.stringify(docs)],
     );
   }
+  await appendContactInputs(tx, added);
   await reindexPhones(tx, relinedIds, relined);
   await purgeErased(tx, erasures);
 }
@@ -215,6 +244,7 @@ async function purgeErased(tx: SqlQueryable, erasures: { id: string; view: Conta
   );
   await tx.query('DELETE FROM elig_phone_index WHERE contact_id = ANY($1::uuid[])', [ids]);
   await tx.query('DELETE FROM elig_contacts WHERE contact_id = ANY($1::uuid[])', [ids]);
+  await tx.query('DELETE FROM elig_contact_fold_events WHERE contact_id = ANY($1::uuid[])', [ids]);
   await tx.query('DELETE FROM elig_processor_contacts WHERE contact_id = ANY($1::uuid[])', [ids]);
 }
 

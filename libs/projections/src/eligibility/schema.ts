@@ -3,7 +3,8 @@ import type { Migration } from '@calltrail/sql';
 /**
  * The eligibility read models. One jsonb document per contact, campaign and processor holds the
  * evaluator's view (folded by @calltrail/domain's folds) and the fold's inputs (the events that bear on
- * eligibility, with every personal field removed), so the next batch folds on from them. No plaintext
+ * eligibility, with every personal field removed), so the next batch folds on from them; a contact's
+ * inputs are rows of their own (migration 2), since its calls keep adding to them. No plaintext
  * personal data anywhere: phones appear as keyed hashes only.
  */
 export const eligibilityMigrations: Migration[] = [
@@ -62,10 +63,30 @@ export const eligibilityMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'contact fold inputs one row per event',
+    // Appending a batch's events costs what the batch holds, not the contact's whole history again.
+    // Read models built before it are emptied and replayed from zero (the checkpoint goes back to 0);
+    // until then a number answers UNKNOWN_CONTACT, never eligible.
+    sql: `
+      CREATE TABLE elig_contact_fold_events (
+        contact_id uuid NOT NULL,
+        position bigint NOT NULL,
+        event jsonb NOT NULL,
+        PRIMARY KEY (contact_id, position)
+      );
+      ALTER TABLE elig_contacts DROP COLUMN fold_events;
+      TRUNCATE elig_contacts, elig_phone_index, elig_suppressed, elig_campaigns, elig_processors,
+        elig_processor_contacts, elig_dnc_snapshots;
+      UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = 'eligibility';
+    `,
+  },
 ];
 
 export const ELIGIBILITY_TABLES = [
   'elig_contacts',
+  'elig_contact_fold_events',
   'elig_phone_index',
   'elig_suppressed',
   'elig_campaigns',
