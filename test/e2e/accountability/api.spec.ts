@@ -1,37 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ProjectionRunner, allProjections } from '@calltrail/projections';
-import { loadConfig, openLedger, startServer, type Ledger, type RunningServer } from '@calltrail/server';
+import { startServer, type Ledger, type RunningServer } from '@calltrail/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { graphql } from '../../support/graphql-client';
-import { createScratchDatabase } from '../../support/scratch-postgres';
+import { ledgerTargets, openTargetLedger, type LedgerTarget } from '../../support/ledger-targets';
 import { playFutura, type FuturaStory } from './futura-story';
-
-interface Target {
-  env: Record<string, string>;
-  cleanup: () => Promise<void>;
-}
-
-const targets: Array<[string, () => Promise<Target>]> = [
-  [
-    'pglite',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'calltrail-accountability-'));
-      return { env: { CALLTRAIL_DATA_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-    },
-  ],
-];
-if (process.env['DATABASE_URL']) {
-  targets.push([
-    'postgres',
-    async () => {
-      const scratch = await createScratchDatabase(process.env['DATABASE_URL']!);
-      return { env: { CALLTRAIL_STORE: 'postgres', DATABASE_URL: scratch.url }, cleanup: scratch.drop };
-    },
-  ]);
-}
 
 const AUDIT = `query ($from: DateTime!, $to: DateTime!, $processorId: ID, $campaignId: ID) {
   auditCalls(from: $from, to: $to, processorId: $processorId, campaignId: $campaignId) {
@@ -50,8 +22,8 @@ const REGISTER = `query ($asOf: DateTime) {
   }
 }`;
 
-describe.each(targets)('accountability over GraphQL on %s', (_name, prepare) => {
-  let target: Target;
+describe.each(ledgerTargets())('accountability over GraphQL on %s', (_name, prepare) => {
+  let target: LedgerTarget;
   let ledger: Ledger;
   let server: RunningServer;
   let story: FuturaStory;
@@ -60,7 +32,7 @@ describe.each(targets)('accountability over GraphQL on %s', (_name, prepare) => 
 
   beforeAll(async () => {
     target = await prepare();
-    ledger = await openLedger(loadConfig({ ...target.env, CALLTRAIL_PORT: '0', CALLTRAIL_MASTER_KEY: randomBytes(32).toString('base64') }));
+    ledger = await openTargetLedger(target, { CALLTRAIL_PORT: '0' });
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       story = await playFutura(ledger.store, ledger.database, (iso) => vi.setSystemTime(new Date(iso)));
