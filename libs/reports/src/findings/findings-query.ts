@@ -1,4 +1,4 @@
-import { FINDING_CODES, FINDINGS_PROJECTION, type FindingCode } from '@calltrail/projections';
+import { FINDING_CODES, FINDINGS_PROJECTION, type FindingCode, type FindingDraft } from '@calltrail/projections';
 import type { SqlQueryable } from '@calltrail/sql';
 import { checkInstant, checkOptionalUuid, ReportQueryError } from '../audit/report-query';
 
@@ -15,26 +15,12 @@ export interface FindingsFilter {
   to?: Date | string | null;
 }
 
-/** One finding as of a moment. No personal data: ids, moments, codes. */
-export interface Finding {
-  findingId: string;
-  code: FindingCode;
+/** One finding as of a moment: the rule's draft, with its seed and its status then. No personal data. */
+export interface Finding extends FindingDraft {
   seed: string;
   status: FindingStatus;
-  occurredAt: string;
-  dueAt: string | null;
   /** When it became a finding: the violation itself, or its deadline passing. */
   foundAt: string;
-  /** Set when resolved by the moment asked about. */
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  eventIds: string[];
-  campaignId: string | null;
-  processorId: string | null;
-  contactId: string | null;
-  callId: string | null;
-  message: string;
-  details: Record<string, unknown>;
 }
 
 export interface FindingsReport {
