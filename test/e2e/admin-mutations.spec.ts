@@ -236,6 +236,12 @@ const badInputs: Array<[string, Record<string, unknown>, string, string]> = [
     'validFrom must be a date YYYY-MM-DD',
   ],
   [
+    'recordAgentTraining',
+    { processorId, agentId: 'agent-17', course: 'GDPR', completedOn: '2026-02-30' },
+    'completedOn',
+    'completedOn must be a day of the calendar (no 30 February)',
+  ],
+  [
     'shareDataWithProcessor',
     { processorId, shareId: randomUUID(), contactIds, dataCategories: ['health'] },
     'dataCategories',

@@ -9,6 +9,7 @@ import {
   IsDate,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -74,6 +75,8 @@ export function CalendarDateField(options: FieldOptions): PropertyDecorator {
     Field(() => String, { ...options, description: `${options.description} A date, YYYY-MM-DD.` }),
     ...optionalWhen(options.nullable),
     Matches(CALENDAR_DATE, { message: '$property must be a date YYYY-MM-DD' }),
+    // The domain's own check would read 2026-02-30 as 2 March; refuse a day the month does not have.
+    IsISO8601({ strict: true }, { message: '$property must be a day of the calendar (no 30 February)' }),
   );
 }
 
