@@ -4,7 +4,7 @@ import { ReportQueryError, checkOptionalUuid, checkPeriod, forEachStoredEvent } 
 import { dataField } from '../evidence/ledger-scan';
 import type { CtmBucket, CtmCounts, CtmReport } from './ctm-report.types';
 
-export interface CtmReportQuery {
+export interface CtmReportArgs {
   /** Exactly one of productCategory and campaignId. */
   productCategory?: string | null;
   campaignId?: string | null;
@@ -57,7 +57,7 @@ export function wholeMonthsBetween(fromDay: string, toDay: string): number {
   return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
 }
 
-function checkQuery(query: CtmReportQuery) {
+function checkQuery(query: CtmReportArgs) {
   const campaignId = checkOptionalUuid(query.campaignId, 'campaignId');
   const productCategory = query.productCategory?.trim() || null;
   if ((campaignId === null) === (productCategory === null)) {
@@ -75,7 +75,7 @@ function checkQuery(query: CtmReportQuery) {
  * purchase in the product category, at the moment of the call — people called, calls, answered,
  * conversions, objections, complaints, and the rates per answered call. No personal data.
  */
-export async function ctmReport(deps: CtmReportDeps, query: CtmReportQuery): Promise<CtmReport> {
+export async function ctmReport(deps: CtmReportDeps, query: CtmReportArgs): Promise<CtmReport> {
   const checked = checkQuery(query);
   const history = await readCtmHistory(deps.store);
   const productCategory = checked.productCategory ?? categoryOf(history, checked.campaignId!);

@@ -3,3 +3,4 @@ export * from './ctm-report';
 export * from './ctm-table';
 export * from './ctm-chart';
 export * from './format-ctm-report';
+export * from './ctm-report.handler';

@@ -20,8 +20,7 @@ export interface AccessRequestAnswer {
 
 export interface ContactDossierAnswer {
   dossier: ContactDossier;
-  /** Set when the dossier answered an access request. */
-  answered: AccessRequestAnswer | null;
+  answered: AccessRequestAnswer;
 }
 
 /** What identifies the dossier delivered, without holding it: a digest of its canonical JSON. */
@@ -29,20 +28,24 @@ export function dossierReference(dossier: ContactDossier): string {
   return `sha256:${createHash('sha256').update(canonicalJson(dossier)).digest('hex')}`;
 }
 
+/** The dossier of a contact, for keys that may read personal data (compliance); records nothing. */
+export async function readContactDossier(deps: DossierDeps, actor: Actor, contactId: string): Promise<ContactDossier> {
+  authorise(actor, 'personal-data.read');
+  return contactDossier(deps, contactId);
+}
+
 /**
- * The dossier of a contact, for compliance keys only (`personal-data.read`). With an access request
- * id it is the answer to that request: AccessFulfilled is recorded on the contact's stream, naming
- * the dossier by its digest. A refused fulfilment (unknown or closed request) returns nothing.
+ * The dossier as the answer to an access request (compliance only): AccessFulfilled is recorded on
+ * the contact's stream, naming the dossier by its digest. A refused fulfilment (unknown or closed
+ * request) returns nothing.
  */
 export async function answerContactDossier(
   deps: DossierDeps & { execute: ExecuteFulfilAccess },
   actor: Actor,
   contactId: string,
-  request: { requestId: string; deliveredVia?: ReceiptChannel } | null = null,
+  request: { requestId: string; deliveredVia?: ReceiptChannel },
 ): Promise<ContactDossierAnswer> {
-  authorise(actor, 'personal-data.read');
-  const dossier = await contactDossier(deps, contactId);
-  if (!request) return { dossier, answered: null };
+  const dossier = await readContactDossier(deps, actor, contactId);
   const deliveredVia = request.deliveredVia ?? 'email';
   const dossierRef = dossierReference(dossier);
   const fulfilment = await deps.execute({ type: 'FulfilAccess', contactId: dossier.contactId, requestId: request.requestId, deliveredVia, dossierRef });

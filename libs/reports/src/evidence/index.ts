@@ -6,3 +6,4 @@ export * from './campaign-evidence';
 export * from './campaign-evidence.markdown';
 export * from './erasure-certificate';
 export * from './answer-access-request';
+export * from './evidence.handlers';
