@@ -11,7 +11,7 @@ import {
   type RecordedEvent,
 } from '@calltrail/domain';
 import type { EventStore, StoredEvent } from '@calltrail/event-store';
-import { transferBasis } from '@calltrail/projections';
+import { balancingTestInForce, balancingTestValidUntil, transferBasis } from '@calltrail/projections';
 import { checkInstant, forEachStoredEvent } from '../audit/report-query';
 import type {
   AgreementEntry,
@@ -73,17 +73,17 @@ class ActivityBuilder {
   }
 
   private balancingTest(view: CampaignEligibilityView, events: RecordedEvent[]): Cell<BalancingTestEntry | null> {
+    if (view.basis === 'consent') return cell(null, []);
     const tests = dataOf<BalancingTestEntry & { documentRef: string }>(events, 'BalancingTestRecorded');
-    if (view.basis !== 'legitimate_interest') return cell(null, []);
-    const inForce = tests
-      .filter((test) => test.outcome === 'passed' && Date.parse(test.assessedAt) <= this.atMs && (test.validUntil === null || Date.parse(test.validUntil) > this.atMs))
-      .at(-1);
-    if (!inForce) {
-      const gap = tests.length === 0 ? 'legitimate interest without a balancing test' : 'no passed balancing test in force';
+    const inForce = balancingTestInForce(view, this.atMs);
+    const entry = inForce && tests.find((test) => test.eventId === inForce.eventIds[0]);
+    if (!entry) {
+      const gap = tests.length === 0 ? `${view.basis.replace('_', ' ')} without a balancing test` : 'no passed balancing test in force';
       return cell(null, tests.map((test) => test.eventId), gap);
     }
-    const { testId, outcome, assessedAt, validUntil, documentRef } = inForce;
-    return cell({ testId, outcome, assessedAt, validUntil, documentRef }, [inForce.eventId]);
+    const { testId, outcome, assessedAt, documentRef } = entry;
+    const validUntil = new Date(balancingTestValidUntil(inForce, view)).toISOString();
+    return cell({ testId, outcome, assessedAt, validUntil, documentRef }, [entry.eventId]);
   }
 
   private dpia(events: RecordedEvent[]): Cell<DpiaEntry | null> {

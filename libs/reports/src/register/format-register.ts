@@ -43,7 +43,7 @@ const COLUMNS: Column[] = [
 ];
 
 const cellOf = (activity: ProcessingActivity, column: Column) => activity[column.key] as Cell<unknown>;
-const withGap = (text: string, gap: string | null) => (gap ? `${text} — GAP: ${gap}` : text);
+const withGap = (text: string, gap: string | null) => (!gap ? text : text === '—' ? `GAP: ${gap}` : `${text} — GAP: ${gap}`);
 
 function party(register: ProcessingRegister, key: 'controller' | 'dpo' | 'representative'): string {
   const { value, gap } = register[key];

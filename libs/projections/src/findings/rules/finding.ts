@@ -33,7 +33,7 @@ export const FINDING_CATALOGUE = {
   },
   CAMPAIGN_WITHOUT_BALANCING_TEST: {
     seed: '000 §4, 003',
-    meaning: 'A legitimate-interest campaign started without a passed balancing test in force.',
+    meaning: 'A campaign on legitimate interest (or the customer exception) started without a passed balancing test in force.',
   },
   CAMPAIGN_WITHOUT_DPIA: { seed: '000 §4', meaning: 'A campaign started without a DPIA on record.' },
 } as const;
