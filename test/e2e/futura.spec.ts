@@ -287,6 +287,19 @@ describe.each(ledgerTargets())('the Futura story on %s, over HTTP', (_storeName,
     expect(JSON.stringify(events)).not.toContain('Oudekerk');
   });
 
+  it("lets compliance read the contact's name, and neither an analyst nor a call centre", async () => {
+    const query = 'query ($id: ID!) { contactDossier(contactId: $id) { status json } }';
+    const read = (key: string) => graphql<{ contactDossier: { json: string } }>(server.url, query, { key, variables: { id: futuraContact } });
+    const byCompliance = await read(keys.compliance);
+    expect(byCompliance.body.errors).toBeUndefined();
+    expect(byCompliance.body.data!.contactDossier.json).toContain(person.name);
+    for (const key of [keys.analyst, keys.centreA]) {
+      const denied = await read(key);
+      expect(denied.body.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(denied.text).not.toContain(person.name);
+    }
+  });
+
   it('keeps each key to its role: a processor key records for its own processor only, an analyst records nothing', async () => {
     const refusal = await refused(keys.centreA, 'recordCallAttempt', callAttempt(randomUUID(), ids.centreB, minutesAgo(40)), 'FORBIDDEN');
     expect(refusal.extensions).toMatchObject({ field: 'processorId' });
@@ -413,6 +426,13 @@ describe.each(ledgerTargets())('the Futura story on %s, over HTTP', (_storeName,
     // The registration is still recognised by its commandId, from the events themselves.
     const futura = { ...boughtContact(futuraContact, person.name, person.phone), emails: [person.email], company: person.company };
     expect(await record(keys.compliance, 'registerContact', futura, registrationCommandId)).toEqual({ ...registration, replayed: true });
+
+    const dossier = await graphql<{ contactDossier: { json: string } }>(server.url, 'query ($id: ID!) { contactDossier(contactId: $id) { json } }', {
+      key: keys.compliance,
+      variables: { id: futuraContact },
+    });
+    expect(dossier.body.errors).toBeUndefined();
+    expect(dossier.text).not.toMatch(/Zulfiqar|Oudekerk|470556677/);
 
     const plaintexts = [person.name, person.email, person.e164, '470556677', person.phone, person.company, 'Zulfiqar', 'Oudekerk'];
     const rows = await everyRowAsText(ledger.database);
