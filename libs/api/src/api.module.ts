@@ -13,11 +13,12 @@ import { HealthModule } from './health/health.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { LedgerAdminCommandsModule } from './commands/ledger-admin-commands.module';
 import { CommandsModule } from './commands/commands.module';
+import { RegistryCommandsModule } from './commands/registry/registry-commands.module';
 import { AccountabilityModule } from './reports/accountability.module';
 import { EvidenceReportsModule } from './reports/evidence-reports.module';
 
 /** One module per use-case area; add a new area's module here. */
-export const FEATURE_MODULES: Type[] = [HealthModule, ApiKeysModule, EligibilityModule, LedgerAdminCommandsModule, CommandsModule, AccountabilityModule, EvidenceReportsModule];
+export const FEATURE_MODULES: Type[] = [HealthModule, ApiKeysModule, EligibilityModule, LedgerAdminCommandsModule, CommandsModule, RegistryCommandsModule, AccountabilityModule, EvidenceReportsModule];
 
 export const GRAPHQL_PATH = '/graphql';
 

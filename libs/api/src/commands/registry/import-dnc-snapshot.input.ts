@@ -8,16 +8,16 @@ export const MAX_DNC_NUMBERS_PER_REQUEST = 100_000;
 
 @InputType({ description: 'A do-not-call registry snapshot. Only keyed hashes of the numbers are stored.' })
 export class ImportDncSnapshotInput {
-  @Field({ description: `One of ${DNC_REGISTRIES.join(', ')}.` })
+  @Field(() => String, { description: `One of ${DNC_REGISTRIES.join(', ')}.` })
   @IsIn(DNC_REGISTRIES, { message: `registry must be one of ${DNC_REGISTRIES.join(', ')}` })
   registry!: DncRegistry;
 
-  @Field({ description: 'The registry\'s version of the snapshot (its date or number); one import per version.' })
+  @Field(() => String, { description: 'The registry\'s version of the snapshot (its date or number); one import per version.' })
   @IsString()
   @Length(1, 100)
   version!: string;
 
-  @Field({ description: 'When the registry produced the snapshot.' })
+  @Field(() => Date, { description: 'When the registry produced the snapshot.' })
   @Type(() => Date)
   @IsDate({ message: 'takenAt must be a date and time' })
   takenAt!: Date;
