@@ -1,7 +1,9 @@
 import type { CampaignEvidence } from './campaign-evidence.types';
 import { formatInstant, markdownTable, markdownTableOrNone } from './markdown';
 
+/** `NO` in capitals where a no is a gap (no agreement, no test in force); plain where it is not. */
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? 'yes' : 'NO');
+const plainYesNo = (value: boolean | null) => (value === null ? '—' : value ? 'yes' : 'no');
 
 export function campaignEvidenceMarkdown(pack: CampaignEvidence): string {
   const c = pack.campaign;
@@ -31,7 +33,7 @@ export function campaignEvidenceMarkdown(pack: CampaignEvidence): string {
     markdownTableOrNone(
       ['assessed', 'outcome', 'valid until', 'customer term (months)', 'DPO consulted', 'in force', 'document'],
       pack.balancingTests.map((t) => [
-        formatInstant(t.assessedAt), t.outcome, formatInstant(t.validUntil), t.customerTermMonths, yesNo(t.dpoConsulted), yesNo(t.inForce), t.documentRef,
+        formatInstant(t.assessedAt), t.outcome, formatInstant(t.validUntil), t.customerTermMonths, plainYesNo(t.dpoConsulted), yesNo(t.inForce), t.documentRef,
       ]),
       'No balancing test recorded.',
     ),
@@ -40,7 +42,7 @@ export function campaignEvidenceMarkdown(pack: CampaignEvidence): string {
     '',
     markdownTableOrNone(
       ['assessed', 'outcome', 'DPO consulted', 'authority consulted', 'document'],
-      pack.dpias.map((d) => [formatInstant(d.assessedAt), d.outcome, yesNo(d.dpoConsulted), yesNo(d.authorityConsulted), d.documentRef]),
+      pack.dpias.map((d) => [formatInstant(d.assessedAt), d.outcome, plainYesNo(d.dpoConsulted), plainYesNo(d.authorityConsulted), d.documentRef]),
       'No DPIA recorded.',
     ),
     '',

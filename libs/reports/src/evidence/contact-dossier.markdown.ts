@@ -25,7 +25,7 @@ export function contactDossierMarkdown(dossier: ContactDossier): string {
 
 function identitySection(dossier: ContactDossier): string[] {
   const identity = dossier.identity!;
-  const source = Object.entries(dossier.source ?? {}).map(([key, value]) => [key, value]);
+  const source = Object.entries(dossier.source ?? {}).filter(([, value]) => value !== null && value !== undefined);
   return [
     '',
     '## Identity and contact details',
