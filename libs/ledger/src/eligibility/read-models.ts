@@ -69,7 +69,11 @@ export async function loadNumbers(
   snapshots: readonly { registry: string; version: string }[],
 ): Promise<NumberFacts[]> {
   const { rows } = await db.query<NumberRow>(
-    `SELECT h.phone_hash, c.view, s.contact_id AS erased_contact_id, s.erasure, pc.shares,
+    // The processor's receipts by primary key for each number: a join would hash every contact the
+    // processor ever received to answer a few thousand of them.
+    `SELECT h.phone_hash, c.view, s.contact_id AS erased_contact_id, s.erasure,
+            (SELECT pc.shares FROM elig_processor_contacts pc
+              WHERE pc.processor_id = $2::uuid AND pc.contact_id = c.contact_id) AS shares,
             ARRAY(SELECT e.registry FROM dnc_registry_entries e
                   JOIN unnest($3::text[], $4::text[]) AS f(registry, version)
                     ON e.registry = f.registry AND e.snapshot_version = f.version
@@ -77,8 +81,7 @@ export async function loadNumbers(
      FROM unnest($1::text[]) AS h(phone_hash)
      LEFT JOIN elig_phone_index i ON i.phone_hash = h.phone_hash
      LEFT JOIN elig_contacts c ON c.contact_id = i.contact_id
-     LEFT JOIN elig_suppressed s ON s.phone_hash = h.phone_hash
-     LEFT JOIN elig_processor_contacts pc ON pc.processor_id = $2::uuid AND pc.contact_id = c.contact_id`,
+     LEFT JOIN elig_suppressed s ON s.phone_hash = h.phone_hash`,
     [phoneHashes, processorId, snapshots.map((s) => s.registry), snapshots.map((s) => s.version)],
   );
   const byHash = new Map(rows.map((row) => [row.phone_hash, row]));
