@@ -1,37 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CommandPipeline } from '@calltrail/ledger';
-import { loadConfig, openLedger, startServer, type Ledger, type RunningServer } from '@calltrail/server';
+import { startServer, type Ledger, type RunningServer } from '@calltrail/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../support/graphql-client';
-import { createScratchDatabase } from '../../support/scratch-postgres';
+import { ledgerTargets, openTargetLedger, type LedgerTarget } from '../../support/ledger-targets';
 import { ALICE, BOB, buildEvidenceWorld, type EvidenceWorld } from './evidence-world';
-
-interface Target {
-  env: Record<string, string>;
-  cleanup: () => Promise<void>;
-}
-
-const targets: Array<[string, () => Promise<Target>]> = [
-  [
-    'pglite',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'calltrail-evidence-'));
-      return { env: { CALLTRAIL_DATA_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-    },
-  ],
-];
-if (process.env['DATABASE_URL']) {
-  targets.push([
-    'postgres',
-    async () => {
-      const scratch = await createScratchDatabase(process.env['DATABASE_URL']!);
-      return { env: { CALLTRAIL_STORE: 'postgres', DATABASE_URL: scratch.url }, cleanup: scratch.drop };
-    },
-  ]);
-}
 
 const DOSSIER = `query ($contactId: ID!) { contactDossier(contactId: $contactId) { contactId status markdown json accessFulfilled { requestId } } }`;
 const ANSWER = `mutation ($contactId: ID!, $requestId: ID!) {
@@ -52,8 +24,8 @@ const CTM = `query ($productCategory: String, $bucketMonths: Int!, $from: DateTi
   }
 }`;
 
-describe.each(targets)('evidence packs and the CTM report over GraphQL on %s', (_name, prepare) => {
-  let target: Target;
+describe.each(ledgerTargets())('evidence packs and the CTM report over GraphQL on %s', (_name, prepare) => {
+  let target: LedgerTarget;
   let ledger: Ledger;
   let server: RunningServer;
   let world: EvidenceWorld;
@@ -62,7 +34,7 @@ describe.each(targets)('evidence packs and the CTM report over GraphQL on %s', (
 
   beforeAll(async () => {
     target = await prepare();
-    ledger = await openLedger(loadConfig({ ...target.env, CALLTRAIL_PORT: '0', CALLTRAIL_MASTER_KEY: randomBytes(32).toString('base64') }));
+    ledger = await openTargetLedger(target, { CALLTRAIL_PORT: '0' });
     compliance = (await ledger.apiKeys.create({ role: 'compliance' })).key;
     analyst = (await ledger.apiKeys.create({ role: 'analyst' })).key;
     const pipeline = await CommandPipeline.open({ store: ledger.store, db: ledger.database, vault: ledger.vault });
