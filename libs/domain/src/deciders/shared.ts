@@ -31,7 +31,9 @@ export function instant(value: string, field: string): Instant {
 }
 
 export function calendarDate(value: string, field: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // Date.parse rolls 2026-02-30 over to 2 March: a real day reads back as itself.
+  const time = Date.parse(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
     throw new DomainError('INVALID_FIELD', `${field} must be a date YYYY-MM-DD`, field);
   }
   return value;

@@ -206,6 +206,7 @@ describe('contact decider: refusals', () => {
     ['new consent while erasure is pending', [...registered, erasureRequested], giveConsent(fullEvidence), 'ERASURE_PENDING', 'contactId'],
     ['a purchase while erasure is pending', [...registered, erasureRequested], { type: 'RecordPurchase', contactId, purchaseId: consentId, productCategory: 'x', purchasedOn: '2026-01-01' }, 'ERASURE_PENDING', 'contactId'],
     ['a rectification that changes nothing', registered, { type: 'RectifyContactDetails', contactId }, 'INVALID_FIELD', 'name'],
+    ['a purchase on a day that does not exist', registered, { type: 'RecordPurchase', contactId, purchaseId: consentId, productCategory: 'x', purchasedOn: '2026-02-30' }, 'INVALID_FIELD', 'purchasedOn'],
     ['a contract ending before the purchase', registered, { type: 'RecordPurchase', contactId, purchaseId: consentId, productCategory: 'x', purchasedOn: '2026-01-01', contractEndsOn: '2025-12-31' }, 'INVALID_FIELD', 'contractEndsOn'],
     ['completing an erasure never requested', registered, { type: 'CompleteErasure', contactId, requestId, keyId: 'k' }, 'REQUEST_NOT_FOUND', 'requestId'],
     ['completing an erasure twice', erased, { type: 'CompleteErasure', contactId, requestId, keyId: 'k' }, 'REQUEST_ALREADY_CLOSED', 'requestId'],
