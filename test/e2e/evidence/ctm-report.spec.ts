@@ -105,5 +105,9 @@ describe.each(testDatabases())('the CTM report on %s', (_target, fresh) => {
     await expect(ctmReport({ store }, { bucketMonths: 6, from, to })).rejects.toMatchObject({ code: 'INVALID_REPORT_QUERY', field: 'productCategory' });
     await expect(ctmReport({ store }, { productCategory: 'heat-pumps', bucketMonths: 0, from, to })).rejects.toMatchObject({ field: 'bucketMonths' });
     await expect(ctmReport({ store }, { productCategory: 'heat-pumps', bucketMonths: 6, from: to, to: from })).rejects.toMatchObject({ field: 'to' });
+    await expect(ctmReport({ store }, { campaignId: '00000000-0000-4000-8000-000000000000', bucketMonths: 6, from, to })).rejects.toMatchObject({
+      code: 'CAMPAIGN_NOT_FOUND',
+      field: 'campaignId',
+    });
   });
 });

@@ -77,6 +77,11 @@ describe.each(testDatabases())('evidence packs on %s', (_target, fresh) => {
     expect((await typesOn(world.alice)).filter((type) => type === 'AccessFulfilled')).toHaveLength(1);
   });
 
+  it('refuses a dossier of a contact never registered, or an id that is not one, naming the field', async () => {
+    await expect(contactDossier({ store, vault }, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'CONTACT_NOT_FOUND', field: 'contactId' });
+    await expect(contactDossier({ store, vault }, '+32470998877')).rejects.toMatchObject({ code: 'INVALID_FIELD', field: 'contactId' });
+  });
+
   it('refuses the dossier to an analyst key, and records nothing', async () => {
     const before = await typesOn(world.alice);
     await expect(
