@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { openPostgresEventStore } from '@calltrail/event-store-postgres';
 import { CommandPipeline } from '@calltrail/ledger';
 import { masterKeyFromBytes, openPiiVault, type PiiVault } from '@calltrail/pii-vault';
@@ -114,6 +114,32 @@ describe.each(testDatabases())('evidence packs on %s', (_target, fresh) => {
     expect(markdown).toMatch(/Atlas Appels .*\| LATE \|/);
     const text = JSON.stringify(certificate) + markdown;
     for (const value of [...Object.values(BOB), BOB.phone.slice(3), ...BOB.name.split(' ')]) expect(text).not.toContain(value);
+  });
+
+  it('says an erasure is pending within the 30 days, overdue after them, and completed in time when it was', async () => {
+    const run = execute();
+    const erase = async (confirmAfterDays: number | null) => {
+      const contactId = randomUUID();
+      const requestId = randomUUID();
+      await run({ type: 'RegisterContact', contactId, audience: 'B2C', country: 'BE', timeZone: 'Europe/Brussels', name: 'C. Test',
+        phones: [], emails: ['c.test@example.be'], source: { kind: 'own_customer' }, occurredAt: world.iso(-20) });
+      await run({ type: 'ShareDataWithProcessor', processorId: world.processorA, shareId: randomUUID(), contactIds: [contactId],
+        dataCategories: ['email'], occurredAt: world.iso(-19) });
+      await run({ type: 'RequestErasure', contactId, requestId, receivedVia: { processorId: null, channel: 'email' }, occurredAt: world.iso(-10) });
+      if (confirmAfterDays !== null) {
+        await run({ type: 'CompleteErasure', contactId, requestId, occurredAt: world.iso(-9) });
+        await run({ type: 'ConfirmProcessorErasure', contactId, requestId, processorId: world.processorA, evidenceRef: 'ticket-1', occurredAt: world.iso(-10 + confirmAfterDays) });
+      }
+      return contactId;
+    };
+    const pending = await erase(null);
+    expect((await erasureCertificate({ store }, pending)).verdict).toBe('PENDING');
+    const in25Days = () => new Date(Date.parse(world.iso(25)));
+    const overdue = await erasureCertificate({ store, clock: in25Days }, pending);
+    expect(overdue.verdict).toBe('OVERDUE');
+    expect(overdue.processors[0]).toMatchObject({ confirmedAt: null, withinDeadline: false });
+    expect(erasureCertificateMarkdown(overdue)).toMatch(/\| MISSING \| — \| LATE \|/);
+    expect((await erasureCertificate({ store }, await erase(5))).verdict).toBe('COMPLETED_IN_TIME');
   });
 
   it('refuses a certificate for a contact whose erasure was never asked for, naming the field', async () => {
