@@ -57,6 +57,8 @@ describe.each(targets)('the calltrail command on %s', (name, makeTarget) => {
   let work: string;
   let env: Record<string, string>;
   let complianceKey: string | undefined;
+  /** What `calltrail demo` printed: the rest of the walk-through reads its ids and dates. */
+  let demoOut = '';
 
   const run = (...args: string[]) => spawnCli(cli, args, env);
   /** On PostgreSQL the CLI acts only with a key; on the embedded store, as the local compliance actor. */
@@ -90,18 +92,19 @@ describe.each(targets)('the calltrail command on %s', (name, makeTarget) => {
   });
 
   it('demo: fills the new ledger through the rules, prints what it made, and refuses a second run', async () => {
-    const demo = await run(...withKey('demo', '--contacts', '40', '--seed', '7'));
+    const demo = await run(...withKey('demo', '--contacts', '120', '--seed', '7'));
     expect(demo.err).not.toMatch(/\bat .+:\d+:\d+/);
     expect(demo.code).toBe(0);
     expect(demo.out).toMatch(/Demo data set, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}: \d+ commands and \d+ DNC snapshots, \d+ events/);
     expect(demo.out).toContain('campaign:    Zonnepanelen Vlaanderen (BE');
     expect(demo.out).toContain('campaign:    Energiecontract verlengen (NL');
     expect(demo.out).toContain('campaign:    Isolation des combles (FR');
-    expect(demo.out).toContain('Atlas Appels SARL (Casablanca) (MA, no SCC)');
+    expect(demo.out).toContain('Atlas Appels SARL (Casablanca) (MA, no SCC, from ');
     expect(demo.out).toContain('3 objections recorded late');
     // Only the refusals the demo provokes on purpose: every other command passed the rules.
     expect(demo.out).toContain('refused:     1 NOTE_SPECIAL_CATEGORY_DATA, 1 NOTE_OFFENSIVE (');
 
+    demoOut = demo.out;
     const events = Number(/, (\d+) events/.exec(demo.out)![1]);
     const head = await withLedger((ledger) => ledger.store.headPosition());
     expect(head).toBe(events);
@@ -195,6 +198,71 @@ describe.each(targets)('the calltrail command on %s', (name, makeTarget) => {
     }
   }, 120_000);
 
+  it('audit: the demo\'s late objections show as propagation delays, the offshore calls as calls while ineligible', async () => {
+    const [, from] = /Demo data set, (\d{4}-\d{2}-\d{2}) to/.exec(demoOut)!;
+    const audited = await run('audit', '--from', from!, '--to', new Date(Date.now() + 86_400_000).toISOString(), '--format', 'json');
+    expect(audited.code).toBe(0);
+    const audit = JSON.parse(audited.out) as {
+      summary: { callsAudited: number; lawful: number; propagationDelay: number; callWhileIneligible: number };
+      findings: Array<{ finding: string; processorId: string; legal: { reasons: Array<{ code: string }> }; reportedLate: Array<{ type: string }> }>;
+    };
+    expect(audit.summary.propagationDelay).toBe(3);
+    const delays = audit.findings.filter((call) => call.finding === 'PROPAGATION_DELAY');
+    for (const call of delays) {
+      expect(call.legal.reasons.map((why) => why.code)).toContain('OBJECTED');
+      expect(call.reportedLate.map((late) => late.type)).toContain('ObjectionRaised');
+    }
+    const offshore = /Atlas Appels SARL \(Casablanca\) \(MA, no SCC, from [\d-]+\) (\S+)/.exec(demoOut)![1];
+    const offshoreCalls = audit.findings.filter((call) => call.processorId === offshore && call.finding === 'CALL_WHILE_INELIGIBLE');
+    expect(offshoreCalls.length).toBeGreaterThan(0);
+    for (const call of offshoreCalls) expect(call.legal.reasons.map((why) => why.code)).toContain('TRANSFER_WITHOUT_SAFEGUARD');
+    // Most calls of the demo were lawful: the rules were applied when they were placed.
+    expect(audit.summary.lawful).toBeGreaterThan(audit.summary.callsAudited / 2);
+  }, 120_000);
+
+  it('register: the offshore centre appears once it was added, with its transfer gap', async () => {
+    const [, joined] = /\(MA, no SCC, from (\d{4}-\d{2}-\d{2})\)/.exec(demoOut)!;
+    const dayBefore = new Date(Date.parse(joined!) - 86_400_000).toISOString().slice(0, 10);
+    const before = await run('register', '--as-of', dayBefore, '--format', 'md');
+    expect(before.code).toBe(0);
+    expect(before.out).toContain('Belcall Contact Center NV');
+    expect(before.out).not.toContain('Atlas Appels');
+    const now = await run('register', '--format', 'md');
+    expect(now.out).toMatch(/third-country transfers \| Atlas Appels SARL \(Casablanca\) → MA: NO SAFEGUARD — GAP/);
+  }, 120_000);
+
+  it('evidence: the erasure the offshore centre never confirmed, the French pack without DPIA, an access request answered', async () => {
+    const [, erased] = /erased: {6}contact (\S+)/.exec(demoOut)!;
+    const certificate = await run('evidence', 'erasure', erased!);
+    expect(certificate.code).toBe(0);
+    expect(certificate.out).toContain('(OVERDUE)');
+    expect(certificate.out).toMatch(/Atlas Appels SARL \(Casablanca\) \([0-9a-f-]+\) \| MA \| data shared \| MISSING/);
+
+    const [, frenchCampaign] = /campaign: {4}Isolation des combles \(FR, insulation\) (\S+)/.exec(demoOut)!;
+    const pack = await run('evidence', 'campaign', frenchCampaign!);
+    expect(pack.code).toBe(0);
+    expect(pack.out).toContain('_No DPIA recorded._');
+
+    const [, requestId, contactId] = /open access request (\S+) of contact (\S+)/.exec(demoOut)!;
+    const dossier = await run(...withKey('evidence', 'dossier', contactId!, '--answer', requestId!));
+    expect(dossier.code).toBe(0);
+    expect(dossier.out).toContain(`# Personal data held on contact ${contactId}`);
+    const answered = await withLedger(async (ledger) => (await ledger.store.readStream(`contact-${contactId}`)).at(-1)!);
+    expect(answered).toMatchObject({ type: 'AccessFulfilled', data: { requestId } });
+  }, 120_000);
+
+  it('report ctm: the Dutch campaign\'s objections overtake conversion some months after purchase, as a table and a chart', async () => {
+    const [, from] = /Demo data set, (\d{4}-\d{2}-\d{2}) to/.exec(demoOut)!;
+    const [, dutchCampaign] = /campaign: {4}Energiecontract verlengen \(NL, energy-contracts\) (\S+)/.exec(demoOut)!;
+    const to = new Date(Date.now() + 86_400_000).toISOString();
+    const table = await run('report', 'ctm', '--campaign', dutchCampaign!, '--bucket-months', '6', '--from', from!, '--to', to);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/Objections and complaints together exceed conversions \(per answered call\) from \*\*\d+–\d+ months\*\*/);
+    expect(table.out).not.toMatch(/exceed conversions \(per answered call\) from \*\*0–5 months/);
+    const chart = await run('report', 'ctm', '--campaign', dutchCampaign!, '--bucket-months', '6', '--from', from!, '--to', to, '--format', 'svg');
+    expect(chart.out.trim()).toMatch(/^<svg[\s\S]*<\/svg>$/);
+  }, 120_000);
+
   it('verify: every hash chain of everything the commands wrote holds', async () => {
     const verified = await run('verify');
     expect(verified.code).toBe(0);
@@ -203,7 +271,7 @@ describe.each(targets)('the calltrail command on %s', (name, makeTarget) => {
   }, 60_000);
 
   it('every command explains itself with --help', async () => {
-    for (const command of ['demo', 'import', 'import-dnc']) {
+    for (const command of ['demo', 'import', 'import-dnc', 'audit', 'register', 'evidence', 'report', 'verify']) {
       const help = await run(command, '--help');
       expect(help.code).toBe(0);
       expect(help.out).toContain(`Usage: calltrail ${command}`);

@@ -48,12 +48,18 @@ function printSummary(context: CliContext, demo: GeneratedDemo, run: DemoRun, se
   const bySource = countBy(contacts.map((contact) => contact.sourceKind));
   out(`Demo data set, ${demo.from.toISOString().slice(0, 10)} to ${demo.to.toISOString().slice(0, 10)}: ${run.commands} commands and ${run.snapshots} DNC snapshots, ${run.events} events, in ${seconds.toFixed(0)} s.`);
   out(`  contacts:    ${contacts.length} (${[...bySource].map(([kind, n]) => `${n} ${kind}`).join(', ')})`);
-  out(`  processors:  ${world.callCentreBe.name} (BE), ${world.callCentreMa.name} (MA, no SCC), ${world.broker.name} (list broker)`);
+  out(`  processor:   ${world.callCentreBe.name} (BE) ${world.callCentreBe.processorId}`);
+  out(`  processor:   ${world.callCentreMa.name} (MA, no SCC, from ${new Date(world.callCentreMa.since).toISOString().slice(0, 10)}) ${world.callCentreMa.processorId}`);
+  out(`  processor:   ${world.broker.name} (list broker, NL) ${world.broker.processorId}`);
   for (const campaign of Object.values(world.campaigns)) {
     out(`  campaign:    ${campaign.name} (${campaign.country}, ${campaign.productCategory}) ${campaign.campaignId}`);
   }
   out(`  on purpose:  ${incidents.lateObjections} objections recorded late, ${incidents.callsAfterObjection} call after an objection, ${incidents.dncListedCalls} call to a DNC-listed number,`);
   out(`               ${incidents.erasures} erasure not confirmed by every processor, ${incidents.accessRequests} access requests (one overdue), ${incidents.breaches} breach notified late`);
+  if (incidents.erasedContactId) out(`  erased:      contact ${incidents.erasedContactId}`);
+  if (incidents.openAccessRequest) {
+    out(`  open access request ${incidents.openAccessRequest.requestId} of contact ${incidents.openAccessRequest.contactId}`);
+  }
   const refused = [...run.refusals].map(([code, n]) => `${n} ${code}`).join(', ');
   out(`  refused:     ${refused || 'nothing'} (the ledger refuses notes with health data or insults; nothing was stored for them)`);
   out('Next: calltrail audit, register, evidence, report ctm (see the README, "Try it: the demo").');
@@ -73,7 +79,7 @@ const command: CliCommand = {
         'Fill a new data folder with a realistic, seeded data set: contacts from own customers, web forms and bought or rented lists; campaigns in BE, NL and FR with balancing tests, DPIAs and DNC scrubs; a Belgian and an offshore (Moroccan) call centre; two years of calls; late objections, an erasure, a late breach notification. Every command goes through the ledger\'s rules.',
       )
       .option('--seed <n>', 'the seed: the same seed on the same day gives the same data set', '42')
-      .option('--contacts <n>', 'how many contacts (calls grow with them)', '200')
+      .option('--contacts <n>', 'how many contacts (calls grow with them; 200 take about a minute on the embedded store)', '200')
       .option('--key <key>', 'act as this API key (default: CALLTRAIL_KEY, or the local compliance actor on the embedded store)')
       .action((options: DemoCommandOptions) => demo(options, context));
   },

@@ -1,6 +1,6 @@
 import { isPublicHoliday } from '@calltrail/domain';
 import type { DemoContact } from './demo-contacts';
-import { DAY, MINUTE, iso, isoDate, type DemoPlan } from './demo-plan';
+import { DAY, HOUR, MINUTE, iso, isoDate, type DemoPlan } from './demo-plan';
 import type { DemoProcessor, DemoWorld } from './demo-world';
 import { CALLER_IDS } from './demo-world';
 
@@ -132,10 +132,12 @@ function recordOutcome(plan: DemoPlan, contact: DemoContact, call: PlacedCall, o
     });
   }
   if (outcome === 'converted' && contact.purchases.length > 0) {
-    contact.purchases.push(call.at);
-    plan.add(after + 2 * MINUTE, {
+    // The new contract is signed the next day: the call itself was made to a customer of the old purchase.
+    const signedOn = Math.floor(call.at / DAY) * DAY + DAY;
+    contact.purchases.push(signedOn);
+    plan.add(signedOn + 9 * HOUR, {
       type: 'RecordPurchase', contactId: contact.contactId, purchaseId: random.uuid(), productCategory: 'energy-contracts',
-      purchasedOn: isoDate(call.at), contractEndsOn: null,
+      purchasedOn: isoDate(signedOn), contractEndsOn: null,
     });
   }
   if (complaint) {
@@ -157,7 +159,7 @@ export function callContact(plan: DemoPlan, world: DemoWorld, contact: DemoConta
   const calls: PlacedCall[] = [];
   let at = callSlot(plan, firstAt, contact.country);
   let unansweredInRow = 0;
-  while (at < until && calls.length < 9) {
+  while (at < until && calls.length < 9 && withinCustomerTerm(contact, at)) {
     const { call, outcome, callbackAt } = placeCall(plan, world, contact, pickCentre(plan, world, contact, at), at);
     calls.push(call);
     if (outcome === 'do_not_call') break;
@@ -166,6 +168,12 @@ export function callContact(plan: DemoPlan, world: DemoWorld, contact: DemoConta
     at = callbackAt !== null ? callbackAt + 5 * MINUTE : callSlot(plan, at + pauseDays * DAY + random.int(0, 3) * DAY, contact.country);
   }
   return calls;
+}
+
+/** The Dutch customers may be called within the 36 months the balancing test sets (seed 003); stop a month before. */
+function withinCustomerTerm(contact: DemoContact, at: number): boolean {
+  const last = contact.purchases.filter((purchase) => purchase <= at).at(-1);
+  return last === undefined || at - last < 35 * 30.4 * DAY;
 }
 
 function nextPauseDays(plan: DemoPlan, outcome: Outcome | null, unansweredInRow: number): number {

@@ -13,6 +13,8 @@ export interface DemoContact {
   purchases: number[];
   /** On the national do-not-call list: the scrub takes it out of the call list. */
   dncListed: boolean;
+  /** When the Belgian centre received this contact's data. */
+  sharedAt: number;
   /** Whether the offshore centre received this contact's data. */
   sharedWithOffshore: boolean;
 }
@@ -46,7 +48,7 @@ function registerContact(plan: DemoPlan, world: DemoWorld, country: DemoCountry,
   const purchases = country === 'NL' ? recordPurchases(plan, contactId, campaign.productCategory) : [];
   return {
     contactId, country, phone: person.phone, sourceKind: source.kind, registeredAt, purchases,
-    dncListed: country !== 'NL' && index % 12 === 5, sharedWithOffshore: false,
+    dncListed: country !== 'NL' && index % 12 === 5, sharedAt: registeredAt, sharedWithOffshore: false,
   };
 }
 
@@ -89,6 +91,7 @@ function shareWithCallCentres(plan: DemoPlan, world: DemoWorld, contacts: DemoCo
     for (const batch of byMonth.values()) {
       const at = Math.max(...batch.map((contact) => contact.registeredAt)) + HOUR;
       share(plan, world.callCentreBe.processorId, batch, campaign.campaignId, at);
+      for (const contact of batch) contact.sharedAt = at;
     }
     if (country === 'BE') continue;
     const offshore = ofCountry.filter((contact) => contact.registeredAt < world.callCentreMa.since);

@@ -1,6 +1,6 @@
 import type { DemoContact } from './demo-contacts';
 import { callSlot, placeCall } from './demo-calls';
-import { DAY, HOUR, MINUTE, iso, type DemoPlan } from './demo-plan';
+import { DAY, HOUR, MINUTE, iso, isoDate, type DemoPlan } from './demo-plan';
 import type { DemoWorld } from './demo-world';
 
 /** What the demo did on purpose, for the summary: each one is something the audit should find. */
@@ -12,6 +12,10 @@ export interface DemoIncidents {
   accessRequests: number;
   breaches: number;
   refusedNotes: number;
+  /** The contact whose erasure the offshore centre never confirmed (for `calltrail evidence erasure`). */
+  erasedContactId: string | null;
+  /** The contact with an access request still open, and that request (for `calltrail evidence dossier --answer`). */
+  openAccessRequest: { contactId: string; requestId: string } | null;
 }
 
 /**
@@ -21,13 +25,15 @@ export interface DemoIncidents {
  * and notes the ledger refuses.
  */
 export function scriptIncidents(plan: DemoPlan, world: DemoWorld, scripted: DemoContact[], listed: DemoContact | null): DemoIncidents {
+  // They renewed their contract in the first months, so the scripted calls fall within the customer term.
+  for (const contact of scripted) renewContract(plan, contact, plan.start + plan.random.int(60, 150) * DAY);
   const [late1, late2, late3, objector, erased, asker] = scripted;
   const lateObjections = [late1, late2, late3].filter((contact) => contact !== undefined);
   for (const contact of lateObjections) lateObjection(plan, world, contact, plan.start + 300 * DAY + plan.random.int(0, 120) * DAY);
   if (objector) callAfterObjection(plan, world, objector);
   if (listed) placeCall(plan, world, listed, world.callCentreBe, callSlot(plan, plan.end - 20 * DAY, listed.country), { result: 'no_answer' });
   if (erased) erasureNotConfirmedOffshore(plan, world, erased);
-  if (asker) accessRequests(plan, asker);
+  const openAccessRequest = asker ? { contactId: asker.contactId, requestId: accessRequests(plan, asker) } : null;
   breachAtOffshoreCentre(plan, world);
   return {
     lateObjections: lateObjections.length,
@@ -37,7 +43,17 @@ export function scriptIncidents(plan: DemoPlan, world: DemoWorld, scripted: Demo
     accessRequests: asker ? 2 : 0,
     breaches: 1,
     refusedNotes: refusedNotes(plan, world, scripted.at(-1)),
+    erasedContactId: erased?.contactId ?? null,
+    openAccessRequest,
   };
+}
+
+function renewContract(plan: DemoPlan, contact: DemoContact, at: number): void {
+  contact.purchases.push(at);
+  plan.add(at, {
+    type: 'RecordPurchase', contactId: contact.contactId, purchaseId: plan.random.uuid(), productCategory: 'energy-contracts',
+    purchasedOn: isoDate(at), contractEndsOn: null,
+  });
 }
 
 /**
@@ -80,12 +96,14 @@ function erasureNotConfirmedOffshore(plan: DemoPlan, world: DemoWorld, contact: 
   });
 }
 
-/** One access request answered within a week, one left open past the 30 days. */
-function accessRequests(plan: DemoPlan, contact: DemoContact): void {
+/** One access request answered within a week, one left open past the 30 days; returns the open one. */
+function accessRequests(plan: DemoPlan, contact: DemoContact): string {
   const answered = plan.random.uuid();
   plan.add(plan.end - 200 * DAY, { type: 'RequestAccess', contactId: contact.contactId, requestId: answered, receivedVia: { processorId: null, channel: 'email' } });
   plan.add(plan.end - 194 * DAY, { type: 'FulfilAccess', contactId: contact.contactId, requestId: answered, deliveredVia: 'email', dossierRef: 'dossier-export.pdf' });
-  plan.add(plan.end - 40 * DAY, { type: 'RequestAccess', contactId: contact.contactId, requestId: plan.random.uuid(), receivedVia: { processorId: null, channel: 'web_form' } });
+  const open = plan.random.uuid();
+  plan.add(plan.end - 40 * DAY, { type: 'RequestAccess', contactId: contact.contactId, requestId: open, receivedVia: { processorId: null, channel: 'web_form' } });
+  return open;
 }
 
 /** A lost laptop at the offshore centre, notified to the authority after five days instead of 72 hours (seed 002). */

@@ -37,7 +37,7 @@ export function generateDemo(options: DemoOptions): GeneratedDemo {
   for (const contact of contacts) {
     if (scripted.includes(contact) || contact.dncListed) continue;
     const campaign = world.campaigns[contact.country];
-    const firstAt = Math.max(contact.registeredAt, campaign.startsAt) + plan.random.int(20, 60) * DAY;
+    const firstAt = Math.max(contact.sharedAt, campaign.startsAt) + plan.random.int(3, 45) * DAY;
     callContact(plan, world, contact, firstAt, Math.min(campaign.endsAt, end) - DAY);
   }
   const incidents = scriptIncidents(plan, world, scripted, listed);
