@@ -179,4 +179,15 @@ describe.each(testDatabases())('evidence packs on %s', (_target, fresh) => {
     expect(pack.objections.items[0]).toMatchObject({ callsAfter: 0, honoured: true });
     await expect(campaignEvidence({ store, db: database.db }, world.campaignId, new Date(world.iso(-200)))).rejects.toMatchObject({ code: 'CAMPAIGN_NOT_FOUND' });
   });
+
+  it('counts an objection that names no campaign, from a person the campaign called, as binding on it', async () => {
+    await execute()({
+      type: 'RaiseObjection', contactId: world.alice, objectionId: randomUUID(), scope: 'direct_marketing',
+      receivedVia: { processorId: null, channel: 'letter' }, occurredAt: world.iso(-1),
+    });
+    const pack = await campaignEvidence({ store, db: database.db }, world.campaignId);
+    expect(pack.objections).toMatchObject({ received: 2, honoured: 1 });
+    expect(pack.objections.items[1]).toMatchObject({ raisedForCampaignId: null, channel: 'letter', callsAfter: 0, honoured: true });
+    expect(campaignEvidenceMarkdown(pack)).toContain('| no campaign named | directly | letter | 0 | yes |');
+  });
 });

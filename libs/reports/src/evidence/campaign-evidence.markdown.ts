@@ -100,12 +100,15 @@ export function campaignEvidenceMarkdown(pack: CampaignEvidence): string {
     '',
     '## Objections',
     '',
-    `${pack.objections.received} received, ${pack.objections.honoured} honoured (no later call of this campaign to the person).`,
+    `${pack.objections.received} binding on this campaign (raised for it, during one of its calls, or by a person it called), ` +
+      `${pack.objections.honoured} honoured (no later call of this campaign to the person).`,
     '',
     markdownTableOrNone(
-      ['objection', 'occurred', 'recorded', 'received by', 'channel', 'calls after', 'honoured'],
+      ['objection', 'occurred', 'recorded', 'raised for', 'received by', 'channel', 'calls after', 'honoured'],
       pack.objections.items.map((o) => [
-        o.objectionId, formatInstant(o.occurredAt), formatInstant(o.recordedAt), o.receivedByProcessorId ?? 'directly', o.channel, o.callsAfter, yesNo(o.honoured),
+        o.objectionId, formatInstant(o.occurredAt), formatInstant(o.recordedAt),
+        o.raisedForCampaignId === null ? 'no campaign named' : o.raisedForCampaignId === pack.campaignId ? 'this campaign' : o.raisedForCampaignId,
+        o.receivedByProcessorId ?? 'directly', o.channel, o.callsAfter, yesNo(o.honoured),
       ]),
       'No objections.',
     ),

@@ -237,11 +237,17 @@ function trainingCoverage(mine: readonly StoredEvent[], calls: readonly StoredEv
   };
 }
 
-/** Objections raised for the campaign, or during one of its calls; honoured when the campaign did not call the person again. */
+/**
+ * The objections that bind the campaign: raised for it or during one of its calls, and every
+ * objection of a person it called (an objection to direct marketing binds every campaign and
+ * processor, seed 001). Honoured when the campaign did not call the person after it had occurred.
+ */
 function objectionsOf(events: readonly StoredEvent[], campaignId: string, calls: readonly StoredEvent[]): CampaignEvidence['objections'] {
   const callIds = new Set(calls.map((e) => e.data['callId']));
+  const called = new Set(calls.map((e) => e.data['contactId']));
+  const binding = (e: StoredEvent) => e.data['campaignId'] === campaignId || callIds.has(e.data['callId']) || called.has(e.data['contactId']);
   const items: ObjectionEvidence[] = events
-    .filter((e) => e.type === 'ObjectionRaised' && (e.data['campaignId'] === campaignId || callIds.has(e.data['callId'])))
+    .filter((e) => e.type === 'ObjectionRaised' && binding(e))
     .map((objection) => {
       const at = Date.parse(objection.metadata.occurredAt);
       const callsAfter = calls.filter(
@@ -252,6 +258,7 @@ function objectionsOf(events: readonly StoredEvent[], campaignId: string, calls:
         objectionId: dataField(objection, 'objectionId')!,
         occurredAt: objection.metadata.occurredAt,
         recordedAt: objection.metadata.recordedAt,
+        raisedForCampaignId: dataField(objection, 'campaignId'),
         receivedByProcessorId: via.processorId ?? null,
         channel: via.channel ?? 'unknown',
         callsAfter,

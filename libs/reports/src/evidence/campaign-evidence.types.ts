@@ -83,6 +83,8 @@ export interface ObjectionEvidence {
   objectionId: string;
   occurredAt: string;
   recordedAt: string;
+  /** The campaign it was raised for: this one, another, or null (none named, e.g. a letter). */
+  raisedForCampaignId: string | null;
   /** The processor that took it; null when received directly. */
   receivedByProcessorId: string | null;
   channel: string;

@@ -97,7 +97,7 @@ export class CampaignEvidenceModel {
   @Field(() => [ProcessorEvidenceModel])
   processors!: ProcessorEvidenceModel[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Objections binding on the campaign: raised for it or during its calls, and every objection of a person it called.' })
   objectionsReceived!: number;
 
   @Field(() => Int, { description: 'Objections after which the campaign did not call the person again.' })
