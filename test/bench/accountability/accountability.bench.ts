@@ -1,0 +1,120 @@
+/**
+ * The accountability reports on the benchmark data set (100,000 contacts, 1,000,000 events) on
+ * PostgreSQL, in one run: the rebuild of every projection (the baseline, events/s), then the audit of
+ * every call (calls/s, and as a ratio to the rebuild), the processing register as of today and the
+ * CTM report of the main product category with 6-month buckets over the whole period (target < 2 s
+ * each). A bare readAll of the store is measured too: each report is a replay of the store.
+ * `npm run bench:accountability`. Results: docs/benchmarks.md.
+ */
+import type { EventStore } from '@calltrail/event-store';
+import { ProjectionRunner, allProjections } from '@calltrail/projections';
+import { auditCalls, ctmReport, processingRegister, type CallAudit, type CtmReport, type ProcessingRegister } from '@calltrail/reports';
+import type { Ledger } from '@calltrail/server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ensureBenchDataSet, type BenchDataSet } from '../data';
+import { loadNote, machineLine } from '../data/measure';
+import { benchDataOptions } from '../data/options';
+import { dataSetFacts, mainProductCategory, type DataSetFacts } from './data-facts';
+
+/** The projection runner's own batch size, so the bare read goes in the same steps. */
+const BATCH = 5_000;
+const CTM_BUCKET_MONTHS = 6;
+const TARGET_SECONDS = 2;
+
+interface Timed<T> {
+  result: T;
+  seconds: number;
+  load: string;
+}
+
+async function timed<T>(what: string, work: () => Promise<T>): Promise<Timed<T>> {
+  const started = performance.now();
+  const result = await work();
+  const run = { result, seconds: (performance.now() - started) / 1_000, load: loadNote() };
+  console.log(`${what}: ${run.seconds.toFixed(2)} s (${run.load})`);
+  return run;
+}
+
+/** Every event in global order, batch after batch, doing nothing with them: the floor of a replay. */
+async function readAllEvents(store: EventStore): Promise<number> {
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const events = await store.readAll({ after, limit: BATCH });
+    if (events.length === 0) return count;
+    count += events.length;
+    after = events.at(-1)!.globalPosition;
+  }
+}
+
+/** `calltrail rebuild`: every projection from zero; returns the events each applied (the fewest). */
+async function rebuildAll(ledger: Ledger): Promise<number> {
+  const runner = new ProjectionRunner(ledger.database, ledger.store, allProjections(), { batchSize: BATCH });
+  const applied = new Map<string, number>();
+  await runner.rebuild(runner.projections.map((projection) => projection.name), {
+    onProgress: (progress) => applied.set(progress.projection, progress.applied),
+  });
+  return Math.min(...applied.values());
+}
+
+let data: BenchDataSet;
+let ledger: Ledger;
+let facts: DataSetFacts;
+
+beforeAll(async () => {
+  data = await ensureBenchDataSet(benchDataOptions());
+  ledger = await data.openLedger();
+  facts = await dataSetFacts(ledger.database);
+}, 90 * 60_000);
+
+afterAll(async () => {
+  await ledger?.close();
+});
+
+const rate = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString('en');
+const target = (seconds: number) => `< ${TARGET_SECONDS} s: ${seconds < TARGET_SECONDS ? 'met' : 'missed'}`;
+
+it('audit of every call, the register and the CTM report on 1,000,000 events, against the rebuild', async () => {
+  const head = await ledger.store.headPosition();
+  // The whole period of calls, [first call, last call].
+  const period = { from: facts.firstCallAt, to: new Date(facts.lastCallAt.getTime() + 1) };
+  const main = mainProductCategory(data.campaigns, facts);
+
+  const bare = await timed('bare readAll', () => readAllEvents(ledger.store));
+  const rebuild = await timed('rebuild of every projection', () => rebuildAll(ledger));
+  const audit = await timed<CallAudit>('audit of every call', () => auditCalls({ store: ledger.store, db: ledger.database }, period));
+  const register = await timed<ProcessingRegister>('processing register as of today', () => processingRegister(ledger.store, new Date()));
+  const ctm = await timed<CtmReport>(`CTM report, ${main.category}`, () =>
+    ctmReport({ store: ledger.store }, { productCategory: main.category, bucketMonths: CTM_BUCKET_MONTHS, ...period }),
+  );
+
+  const rebuildRate = head / rebuild.seconds;
+  const auditRatio = `${(head / audit.seconds / rebuildRate).toFixed(2)}×`;
+  const calls = audit.result.summary.callsAudited;
+  const lines = [
+    `\nAccountability benchmark on ${data.database} (${data.spec.contacts.toLocaleString('en')} contacts, ${head.toLocaleString('en')} events, ` +
+      `${facts.calls.toLocaleString('en')} calls) on PostgreSQL, ${machineLine()}\n`,
+    '| run | seconds | events/s | calls/s | ÷ rebuild (same in events and calls) | target | load when done |',
+    '|---|---:|---:|---:|---:|---|---|',
+    `| bare readAll of the store (the floor of a replay) | ${bare.seconds.toFixed(1)} | ${rate(head, bare.seconds)} | ${rate(facts.calls, bare.seconds)} | ${(rebuild.seconds / bare.seconds).toFixed(2)}× | | ${bare.load} |`,
+    `| rebuild of every projection (baseline) | ${rebuild.seconds.toFixed(1)} | ${rate(head, rebuild.seconds)} | ${rate(facts.calls, rebuild.seconds)} | 1.00× | | ${rebuild.load} |`,
+    `| audit of every call (${calls.toLocaleString('en')} calls) | ${audit.seconds.toFixed(1)} | ${rate(head, audit.seconds)} | ${rate(calls, audit.seconds)} | ${auditRatio} | | ${audit.load} |`,
+    `| processing register as of today (${register.result.activities.length} activities) | ${register.seconds.toFixed(2)} | ${rate(head, register.seconds)} | | | ${target(register.seconds)} | ${register.load} |`,
+    `| CTM report, ${main.category}, ${CTM_BUCKET_MONTHS}-month buckets (${ctm.result.totals.calls.toLocaleString('en')} calls) | ${ctm.seconds.toFixed(2)} | ${rate(head, ctm.seconds)} | | | ${target(ctm.seconds)} | ${ctm.load} |`,
+    '',
+    `audit: ${audit.result.summary.lawful.toLocaleString('en')} lawful, ${audit.result.summary.callWhileIneligible.toLocaleString('en')} CALL_WHILE_INELIGIBLE, ` +
+      `${audit.result.summary.propagationDelay.toLocaleString('en')} PROPAGATION_DELAY; reasons: ` +
+      audit.result.summary.byReason.map((entry) => `${entry.code} ${entry.calls}`).join(', '),
+    `CTM buckets: ${ctm.result.buckets.map((bucket) => `${bucket.label}: ${bucket.calls}`).join(', ')}; without purchase: ${ctm.result.withoutPurchase.calls}`,
+  ];
+  console.log(lines.join('\n'));
+
+  expect(bare.result).toBe(head);
+  expect(rebuild.result).toBe(head);
+  expect(audit.result.checkpoint).toBe(head);
+  expect(calls).toBe(facts.calls);
+  expect(audit.result.summary.lawful + audit.result.summary.callWhileIneligible + audit.result.summary.propagationDelay).toBe(calls);
+  expect(register.result.activities.map((activity) => activity.campaignId).sort()).toEqual(data.campaigns.map((campaign) => campaign.campaignId).sort());
+  expect(ctm.result.totals.calls).toBe(main.calls);
+  expect(ctm.result.buckets.reduce((sum, bucket) => sum + bucket.calls, 0) + ctm.result.withoutPurchase.calls).toBe(main.calls);
+});
