@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { openPostgresEventStore } from '@calltrail/event-store-postgres';
+import { EligibilityReader } from '@calltrail/ledger';
 import { ProjectionRunner, allProjections } from '@calltrail/projections';
 import { auditCalls, processingRegister, queryFindings, type CallAudit } from '@calltrail/reports';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeSharedPglite, testDatabases } from '../../support/databases';
+import { testPhoneHash } from '../../support/eligibility-world';
 import { playFutura } from './futura-story';
 
 afterAll(() => closeSharedPglite());
@@ -56,13 +59,38 @@ describe.each(testDatabases())('the Futura story (seed 001) on %s', (_target, fr
   });
 
   it('narrows the audit to a processor, a campaign and a period', async () => {
-    const { db, store, story, dispose } = await setUp();
+    const { db, store, runner, story, dispose } = await setUp();
     const year = { from: '2026-01-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
     const forB = await auditCalls({ store, db }, { ...year, processorId: story.centreB });
     expect(forB.findings.map((call) => call.callId).sort()).toEqual([story.calls.bCallsObjector, story.calls.bCallsLateObjector].sort());
     expect(forB.summary.callsAudited).toBe(2);
     const march = await auditCalls({ store, db }, { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z', campaignId: story.campaignId });
     expect(march.findings.map((call) => call.callId)).toEqual([story.calls.moroccoCallsC3]);
+    // Morocco calls c3 again; the SCC signed on 2 March, before the share, is recorded only on the 20th. The ledger
+    // would have said no (KNOWN), the law says yes (LEGAL): lawful, no finding.
+    vi.setSystemTime(new Date('2026-03-16T10:00:00.000Z'));
+    const callId = randomUUID();
+    await store.appendToStream(`call-${callId}`, [
+      { type: 'CallAttempted', data: {
+        callId, contactId: story.contacts.c3, campaignId: story.campaignId, processorId: story.morocco, agentId: 'agent-1',
+        presentedCallerId: '+33170000000', humanAgent: true, dialled: { phoneHash: testPhoneHash('+33612345673'), lineType: 'mobile' },
+        startedAt: '2026-03-16T10:00:00.000Z', rings: 2, result: 'no_answer', durationSeconds: null,
+      } },
+    ], { expectedVersion: 'any' });
+    vi.setSystemTime(new Date('2026-03-20T10:00:00.000Z'));
+    const scc = { processorId: story.morocco, safeguardId: randomUUID(), kind: 'scc', destinationCountry: 'MA', validFrom: '2026-03-02', validUntil: null, documentRef: 'scc.pdf' };
+    const signed = { occurredAt: '2026-03-02T08:30:00.000Z' };
+    await store.appendToStream(`processor-${story.morocco}`, [{ type: 'TransferSafeguardRecorded', data: scc, metadata: signed }], { expectedVersion: 'any' });
+    const lawfulByLaw = await auditCalls({ store, db }, { from: '2026-03-16', to: '2026-03-17' });
+    expect(lawfulByLaw.summary).toMatchObject({ callsAudited: 1, lawful: 1 });
+    expect(lawfulByLaw.findings).toEqual([]);
+    await runner.catchUp();
+    const reader = new EligibilityReader({ db, store, phoneHash: testPhoneHash });
+    const target = { campaignId: story.campaignId, processorId: story.morocco, at: new Date('2026-03-16T10:00:00.000Z') };
+    expect(codes((await reader.check({ contactId: story.contacts.c3 }, { ...target, basis: 'KNOWN' })).reasons)).toEqual([
+      'DATA_NOT_SHARED_WITH_PROCESSOR',
+      'TRANSFER_WITHOUT_SAFEGUARD',
+    ]);
     await expect(auditCalls({ store, db }, { from: '2026-04-01', to: '2026-03-01' })).rejects.toMatchObject({ code: 'INVALID_REPORT_QUERY', field: 'to' });
     await expect(auditCalls({ store, db }, { ...year, campaignId: 'futura' })).rejects.toMatchObject({ field: 'campaignId' });
     await dispose();

@@ -87,7 +87,8 @@ class CallReplay {
     };
     const legal = verdict(this.evaluate(history, attempt, 'LEGAL'));
     const known = verdict(this.evaluate(history, attempt, 'KNOWN'));
-    const finding = legal.eligible && known.eligible ? null : known.eligible ? 'PROPAGATION_DELAY' : 'CALL_WHILE_INELIGIBLE';
+    // The law decides whether a call was unlawful; what the ledger knew decides whose failure it was.
+    const finding = legal.eligible ? null : known.eligible ? 'PROPAGATION_DELAY' : 'CALL_WHILE_INELIGIBLE';
     return {
       callId: attempt.callId,
       eventId: attempt.eventId,
@@ -136,7 +137,7 @@ function summarise(calls: AuditedCall[]): CallAuditSummary {
   const byReason = new Map<string, number>();
   for (const call of calls) {
     if (!call.finding) continue;
-    for (const code of new Set(call.legal.reasons.concat(call.known.reasons).map((why) => why.code))) {
+    for (const code of new Set(call.legal.reasons.map((why) => why.code))) {
       byReason.set(code, (byReason.get(code) ?? 0) + 1);
     }
   }

@@ -28,8 +28,8 @@ export interface AuditedCall {
   agentId: string | null;
   at: string;
   /**
-   * CALL_WHILE_INELIGIBLE: the ledger already held a reason not to call (KNOWN), or the law did and
-   * the ledger agrees. PROPAGATION_DELAY: lawful by KNOWN, unlawful by LEGAL. Null: lawful.
+   * Null: lawful (eligible by LEGAL). CALL_WHILE_INELIGIBLE: unlawful, and the ledger already held a
+   * reason not to call (KNOWN). PROPAGATION_DELAY: unlawful, but lawful by what the ledger had recorded.
    */
   finding: AuditFindingCode | null;
   legal: AuditVerdict;
@@ -43,7 +43,7 @@ export interface CallAuditSummary {
   lawful: number;
   callWhileIneligible: number;
   propagationDelay: number;
-  /** How many unlawful calls each reason (LEGAL basis) applied to. */
+  /** How many unlawful calls each reason (on the LEGAL basis) applied to. */
   byReason: { code: ReasonCode; calls: number }[];
 }
 

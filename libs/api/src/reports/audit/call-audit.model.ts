@@ -50,7 +50,7 @@ export class AuditedCallModel {
 
   @Field({
     description:
-      'CALL_WHILE_INELIGIBLE: the ledger already held a reason not to call (KNOWN). PROPAGATION_DELAY: lawful by KNOWN, unlawful by LEGAL — a reason reached the ledger late.',
+      'The call was unlawful (not eligible by LEGAL). CALL_WHILE_INELIGIBLE: the ledger already held a reason not to call (KNOWN). PROPAGATION_DELAY: lawful by KNOWN — a reason reached the ledger late.',
   })
   finding!: string;
 
@@ -69,7 +69,7 @@ export class ReasonCountModel {
   @Field()
   code!: string;
 
-  @Field(() => Int, { description: 'How many calls with a finding the reason applied to.' })
+  @Field(() => Int, { description: 'How many unlawful calls the reason applied to (LEGAL).' })
   calls!: number;
 }
 
