@@ -255,7 +255,7 @@ export async function processingRegister(store: Pick<EventStore, 'readAll' | 'he
   const at = checkInstant(asOf, 'asOf');
   const stored: StoredEvent[] = [];
   const checkpoint = await forEachStoredEvent(store, (event) => {
-    if (Date.parse(event.metadata.occurredAt) <= at.getTime()) stored.push(event);
+    if (RegisterHistory.reads(event) && Date.parse(event.metadata.occurredAt) <= at.getTime()) stored.push(event);
   });
   const history = new RegisterHistory();
   for (const event of cutOff(stored as unknown as RecordedEvent[], at, 'LEGAL')) history.add(event as unknown as StoredEvent);

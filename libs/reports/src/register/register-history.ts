@@ -40,6 +40,10 @@ function addCategory(categories: Map<DataCategory, string[]>, category: DataCate
   else categories.set(category, [eventId]);
 }
 
+/** The only event types `add` reads on contact and call streams (on campaign and processor streams: all). */
+const CONTACT_TYPES = new Set(['ContactRegistered', 'ContactDetailsRectified', 'PurchaseRecorded', 'ConsentGiven']);
+const CALL_TYPES = new Set(['CallAttempted', 'EmailSent', 'RecordingStarted', 'CallNoteRecorded']);
+
 /**
  * What the register is built from, replayed by occurredAt up to the moment asked: the organisation's
  * profile, each campaign and processor stream, the data shares, each contact's source and the
@@ -57,6 +61,18 @@ export class RegisterHistory {
   readonly campaignCategories = new Map<string, Map<DataCategory, string[]>>();
   private readonly callCampaign = new Map<string, string>();
   private readonly callCategories: { callId: string; category: DataCategory; eventId: string }[] = [];
+
+  /**
+   * Whether `add` would read the event: the rest (notices, outcomes, registries…) need not be kept and
+   * sorted by occurredAt (about 4 events in 10 of the benchmark data set).
+   */
+  static reads(event: StoredEvent): boolean {
+    const kind = parseStreamId(event.streamId)?.kind;
+    if (kind === 'campaign' || kind === 'processor') return true;
+    if (kind === 'organisation') return event.type === 'OrganisationProfileSet';
+    if (kind === 'contact') return CONTACT_TYPES.has(event.type);
+    return kind === 'call' && CALL_TYPES.has(event.type);
+  }
 
   /** Events in occurredAt order (see `cutOff`); the raw data, read for its shape only. */
   add(event: StoredEvent): void {
