@@ -134,12 +134,16 @@ export class AuditHistory {
   }
 
   private addProcessorEvent(processorId: string, event: StoredEvent): void {
-    const positioned = { position: event.globalPosition, event: toFoldInput(event) };
+    const folded = toFoldInput(event);
     if (PROCESSOR_FOLD_TYPES.has(event.type)) {
-      push(this.processors, processorId, positioned);
+      push(this.processors, processorId, { position: event.globalPosition, event: folded });
     } else if (event.type === 'DataSharedWithProcessor') {
+      // Each contact's replay sees the share as naming that contact alone: a list of thousands would
+      // otherwise be walked again for every call.
       for (const contactId of event.data['contactIds'] as string[]) {
-        push(this.shares, `${processorId}|${contactId.toLowerCase()}`, positioned);
+        const id = contactId.toLowerCase();
+        const own = { ...folded, data: { ...folded.data, contactIds: [id] } } as RecordedEvent;
+        push(this.shares, `${processorId}|${id}`, { position: event.globalPosition, event: own });
       }
     }
   }
