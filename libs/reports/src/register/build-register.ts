@@ -122,7 +122,11 @@ class ActivityBuilder {
   private personalData(campaignId: string): Cell<DataCategory[]> {
     const found = new Map<DataCategory, string[]>();
     const merge = (categories: Map<DataCategory, string[]>) => {
-      for (const [category, ids] of categories) found.set(category, [...(found.get(category) ?? []), ...ids]);
+      for (const [category, ids] of categories) {
+        const kept = found.get(category);
+        if (kept) for (const id of ids) kept.push(id);
+        else found.set(category, [...ids]);
+      }
     };
     for (const contact of this.contactsOf(campaignId)) merge(contact.categories);
     merge(this.history.campaignCategories.get(campaignId) ?? new Map());
