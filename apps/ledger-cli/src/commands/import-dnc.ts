@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
 import { DNC_REGISTRIES, type DncRegistry } from '@calltrail/domain';
 import { importDncSnapshot, InputValidationError, type DncSnapshotImport } from '@calltrail/api';
 import { withCommandSession } from '../import/ledger-session';
+import { countLines, readLines } from '../import/lines';
 import { fileProgress } from '../import/progress';
 import type { CliCommand, CliContext } from '../cli-command';
 
@@ -11,16 +11,6 @@ interface ImportDncOptions {
   takenAt?: string;
   column?: string;
   key?: string;
-}
-
-/** The file's lines, with how many bytes have been read so far (for the progress bar). */
-async function* linesWithProgress(path: string, onBytes: (bytes: number) => void): AsyncGenerator<string> {
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  for await (const line of lines) {
-    onBytes(stream.bytesRead);
-    yield line;
-  }
 }
 
 function checkArguments(registry: string, path: string, options: ImportDncOptions): { registry: DncRegistry; takenAt: string } {
@@ -35,16 +25,17 @@ function checkArguments(registry: string, path: string, options: ImportDncOption
 
 async function importDnc(registryArgument: string, path: string, options: ImportDncOptions, context: CliContext): Promise<void> {
   const { registry, takenAt } = checkArguments(registryArgument, path, options);
-  const size = statSync(path).size;
+  const total = await countLines(path);
   const imported = await withCommandSession(context, options.key, async (session) => {
     const ports = { database: session.ledger.database, store: session.ledger.store, vault: session.ledger.vault, execute: session.pipeline.execute.bind(session.pipeline) };
-    const reading = fileProgress('read', size, 'bytes', context.err);
+    const reading = fileProgress('read', total, 'lines', context.err);
     let writing: ReturnType<typeof fileProgress> | null = null;
     try {
-      const lines = linesWithProgress(path, reading.update);
-      return await importDncSnapshot(ports, session.actor, { registry, version: options.version, takenAt, lines, column: options.column ?? null }, {
-        onWrite: (written, total) => {
-          writing ??= fileProgress('store', total, 'keyed hashes', context.err);
+      const request = { registry, version: options.version, takenAt, lines: readLines(path), column: options.column ?? null };
+      return await importDncSnapshot(ports, session.actor, request, {
+        onLine: reading.update,
+        onWrite: (written, hashes) => {
+          writing ??= fileProgress('store', hashes, 'keyed hashes', context.err);
           writing.update(written);
         },
       });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { countLines, importNdjson, type ImportReport } from '../import/ndjson-import';
+import { importNdjson, type ImportReport } from '../import/ndjson-import';
+import { countLines } from '../import/lines';
 import { withCommandSession } from '../import/ledger-session';
 import { fileProgress } from '../import/progress';
 import type { CliCommand, CliContext } from '../cli-command';

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 import { COMMAND_INPUT_CLASSES, inputValidationPipe, type CommandInputClass } from '@calltrail/api';
 import type { CommandType } from '@calltrail/domain';
 import type { CommandSession } from './ledger-session';
+import { readLines } from './lines';
 
 /** A line the ledger did not apply: its number, the code and the field, never its content. */
 export interface RefusedLine {
@@ -120,19 +119,6 @@ function reviveDates<T>(value: T): T {
     (value as Record<string, unknown>)[key] = dateFields.has(key) && typeof field === 'string' ? new Date(field) : reviveDates(field);
   }
   return value;
-}
-
-/** The file's lines, read as a stream (an import file can be large). */
-async function* readLines(path: string): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) yield line;
-}
-
-/** Counts the lines first, for the progress bar. */
-export async function countLines(path: string): Promise<number> {
-  let count = 0;
-  for await (const _line of readLines(path)) count += 1;
-  return count;
 }
 
 /**
