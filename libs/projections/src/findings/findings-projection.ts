@@ -67,11 +67,16 @@ class Batch {
     }
   }
 
-  /** A share goes to the processor and to each contact it names. */
+  /**
+   * A share goes to the processor with the number of contacts instead of their list, and to each
+   * contact it names as naming that contact alone: documents stay small however large the lists.
+   */
   private routeProcessorEvent(event: StoredEvent, folded: RecordedEvent): void {
-    this.add(event.streamId, 'processor', folded);
-    if (event.type !== 'DataSharedWithProcessor') return;
-    for (const contactId of event.data['contactIds'] as string[]) this.add(`contact-${contactId.toLowerCase()}`, 'contact', folded);
+    if (event.type !== 'DataSharedWithProcessor') return this.add(event.streamId, 'processor', folded);
+    const contactIds = (event.data['contactIds'] as string[]).map((id) => id.toLowerCase());
+    const withData = (data: Record<string, unknown>) => ({ ...folded, data: { ...folded.data, ...data } }) as RecordedEvent;
+    this.add(event.streamId, 'processor', withData({ contactIds: [], contactCount: contactIds.length }));
+    for (const id of contactIds) this.add(`contact-${id}`, 'contact', withData({ contactIds: [id] }));
   }
 
   /** Changes that call findings depend on: ring limits, caller ids, trainings. */
@@ -92,6 +97,19 @@ async function loadDocuments(tx: SqlQueryable, where: string, params: unknown[])
     params,
   );
   return rows.map((row) => ({ document: row.document, kind: row.kind, campaignId: row.campaign_id, processorId: row.processor_id, events: row.fold_events }));
+}
+
+/** The event types a call's findings read from the campaign, processor and organisation documents. */
+const CONTEXT_TYPES = ['CampaignDefined', 'CampaignAmended', 'AgentTrainingRecorded', 'OrganisationProfileSet'];
+
+/** Only the context events of the documents, filtered in the database (a processor's shares are not read). */
+async function loadContextEvents(tx: SqlQueryable, documents: string[]): Promise<{ document: string; events: RecordedEvent[] }[]> {
+  const { rows } = await tx.query<{ document: string; events: RecordedEvent[] }>(
+    `SELECT document, coalesce((SELECT jsonb_agg(e) FROM jsonb_array_elements(fold_events) e WHERE e->>'type' = ANY($2::text[])), '[]'::jsonb) AS events
+     FROM findings_documents WHERE document = ANY($1::text[])`,
+    [documents, CONTEXT_TYPES],
+  );
+  return rows;
 }
 
 /** The stored documents with the batch's events appended, and the call documents that depend on a change. */
@@ -125,7 +143,7 @@ async function callContexts(tx: SqlQueryable, docs: Map<string, Document>): Prom
     'organisation',
     ...new Set(calls.flatMap((doc) => [doc.campaignId && `campaign-${doc.campaignId}`, doc.processorId && `processor-${doc.processorId}`].filter((key): key is string => !!key))),
   ];
-  const stored = new Map((await loadDocuments(tx, 'document = ANY($1::text[])', [wanted])).map((doc) => [doc.document, doc]));
+  const stored = new Map((await loadContextEvents(tx, wanted)).map((doc) => [doc.document, doc]));
   const eventsOf = (key: string) => (docs.get(key) ?? stored.get(key))?.events ?? [];
   const callerIds: CallerIdsFact[] = eventsOf('organisation')
     .filter((event) => event.type === 'OrganisationProfileSet')
@@ -170,7 +188,20 @@ function findingsOf(doc: Document, callContext: (doc: Document) => CallContext):
   }
 }
 
-async function saveDocuments(tx: SqlQueryable, docs: Document[]): Promise<void> {
+/** Rows per statement: one JSON parameter per chunk keeps every string well under the engine's limits. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) parts.push(items.slice(start, start + CHUNK));
+  return parts;
+}
+
+async function saveDocuments(tx: SqlQueryable, all: Document[]): Promise<void> {
+  for (const docs of chunks(all)) await saveDocumentChunk(tx, docs);
+}
+
+async function saveDocumentChunk(tx: SqlQueryable, docs: Document[]): Promise<void> {
   await tx.query(
     `INSERT INTO findings_documents (document, kind, campaign_id, processor_id, fold_events)
      SELECT document, kind, campaign_id, processor_id, fold_events
@@ -204,6 +235,10 @@ async function saveFindings(tx: SqlQueryable, documents: string[], drafts: { doc
     message: draft.message,
     details: draft.details,
   }));
+  for (const chunk of chunks(rows)) await insertFindings(tx, chunk);
+}
+
+async function insertFindings(tx: SqlQueryable, rows: object[]): Promise<void> {
   await tx.query(
     `INSERT INTO findings (finding_id, document, code, seed, occurred_at, due_at, found_at, resolved_at, resolved_by, event_ids,
                            campaign_id, processor_id, contact_id, call_id, message, details)
@@ -225,7 +260,8 @@ async function saveFindings(tx: SqlQueryable, documents: string[], drafts: { doc
 export function findingsProjection(): Projection {
   return {
     name: FINDINGS_PROJECTION,
-    version: 1,
+    // 2: shares are stored per contact, and as a count on the processor.
+    version: 2,
     migrations: findingsMigrations,
     tables: FINDINGS_TABLES,
     async apply(tx, events) {

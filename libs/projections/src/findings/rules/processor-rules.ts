@@ -25,6 +25,11 @@ export function transferBasis(country: string, safeguards: readonly SafeguardFac
   return contractual ? { kind: contractual.kind as 'scc' | 'bcr', safeguard: contractual } : null;
 }
 
+/** How many contacts a share names (the findings projection keeps the count, not the list). */
+function sharedContacts(share: Share): number {
+  return (share.data as { contactCount?: number }).contactCount ?? share.data.contactIds.length;
+}
+
 /** The first fact recorded after the share that covers it from then on: what resolves the finding. */
 function firstLater<T extends { eventIds: readonly string[] }>(
   facts: readonly T[],
@@ -50,9 +55,10 @@ export function processorFindings(events: readonly RecordedEvent[]): FindingDraf
   const recordedAt = new Map(events.map((event) => [event.eventId, event.metadata.recordedAt]));
   return ofType(events, 'DataSharedWithProcessor').flatMap((share) => {
     const atMs = Date.parse(share.metadata.occurredAt);
-    const { processorId, shareId, campaignId, destinationCountry, contactIds, dataCategories } = share.data;
+    const { processorId, shareId, campaignId, destinationCountry, dataCategories } = share.data;
+    const contacts = sharedContacts(share);
     const common = { occurredAt: share.metadata.occurredAt, processorId, campaignId };
-    const details = { shareId, destinationCountry, contacts: contactIds.length, dataCategories };
+    const details = { shareId, destinationCountry, contacts, dataCategories };
     const found: FindingDraft[] = [];
     if (!view.agreements.some((agreement) => inForce(agreement.signedAt, agreement.endsAt, atMs))) {
       const fix = firstLater(view.agreements, share, recordedAt, (agreement) => agreement.endsAt === null);
@@ -64,7 +70,7 @@ export function processorFindings(events: readonly RecordedEvent[]): FindingDraf
           eventIds: [share.eventId],
           resolvedAt: fix?.at ?? null,
           resolvedBy: fix?.eventId ?? null,
-          message: `Data of ${contactIds.length} contact(s) went to processor ${processorId} with no processor agreement in force.`,
+          message: `Data of ${contacts} contact(s) went to processor ${processorId} with no processor agreement in force.`,
           details,
         }),
       );
@@ -81,7 +87,7 @@ export function processorFindings(events: readonly RecordedEvent[]): FindingDraf
           eventIds: [share.eventId, ...view.safeguards.flatMap((safeguard) => safeguard.eventIds)],
           resolvedAt: fix?.at ?? null,
           resolvedBy: fix?.eventId ?? null,
-          message: `Data of ${contactIds.length} contact(s) went to ${destinationCountry}, outside the EEA without an adequacy decision, with no SCC or BCR in force.`,
+          message: `Data of ${contacts} contact(s) went to ${destinationCountry}, outside the EEA without an adequacy decision, with no SCC or BCR in force.`,
           details,
         }),
       );

@@ -163,11 +163,11 @@ describe('campaign findings', () => {
     ]);
   });
 
-  it('a test without an end of its own lapses after the renewal period of 12 months', () => {
+  it('a test lapses after the renewal period of 12 months, whatever its own end', () => {
     const dpia = rec(EX.DpiaRecorded, '2026-02-20T10:00:00.000Z');
-    const old = rec({ ...EX.BalancingTestRecorded, data: { ...EX.BalancingTestRecorded.data, assessedAt: '2025-02-01T10:00:00.000Z', validUntil: null } }, '2025-02-01T10:00:00.000Z');
+    const old = rec({ ...EX.BalancingTestRecorded, data: { ...EX.BalancingTestRecorded.data, assessedAt: '2025-02-01T10:00:00.000Z', validUntil: '2030-01-01T00:00:00.000Z' } }, '2025-02-01T10:00:00.000Z');
     expect(codes(campaignFindings([defined, dpia, old, started]))).toEqual(['CAMPAIGN_WITHOUT_BALANCING_TEST']);
-    const recent = rec({ ...EX.BalancingTestRecorded, data: { ...EX.BalancingTestRecorded.data, assessedAt: '2025-06-01T10:00:00.000Z', validUntil: null } }, '2025-06-01T10:00:00.000Z');
+    const recent = rec({ ...EX.BalancingTestRecorded, data: { ...EX.BalancingTestRecorded.data, assessedAt: '2025-06-01T10:00:00.000Z', validUntil: '2030-01-01T00:00:00.000Z' } }, '2025-06-01T10:00:00.000Z');
     expect(campaignFindings([defined, dpia, recent, started])).toEqual([]);
   });
 
