@@ -1,6 +1,6 @@
 /**
  * The accountability reports on the benchmark data set (100,000 contacts, 1,000,000 events) on
- * PostgreSQL, in one run: the rebuild of every projection (the baseline, events/s), then the audit of
+ * PostgreSQL, in one run: the rebuild of the projections (the baseline, events/s), then the audit of
  * every call (calls/s, and as a ratio to the rebuild), the processing register as of today and the
  * CTM report of the main product category with 6-month buckets over the whole period (target < 2 s
  * each). A bare readAll of the store is measured too: each report is a replay of the store.
@@ -47,13 +47,23 @@ async function readAllEvents(store: EventStore): Promise<number> {
   }
 }
 
-/** `calltrail rebuild`: every projection from zero; returns the events each applied (the fewest). */
-async function rebuildAll(ledger: Ledger): Promise<number> {
+/**
+ * The projections of the baseline: all of them (`calltrail rebuild`), or those named in
+ * CALLTRAIL_BENCH_PROJECTIONS (comma-separated), as for `npm run bench:rebuild`.
+ */
+function baselineProjections(): string[] {
+  const all = allProjections().map((projection) => projection.name);
+  const named = (process.env['CALLTRAIL_BENCH_PROJECTIONS'] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = named.filter((name) => !all.includes(name));
+  if (unknown.length > 0) throw new RangeError(`CALLTRAIL_BENCH_PROJECTIONS: ${unknown.join(', ')} is not one of ${all.join(', ')}`);
+  return named.length > 0 ? named : all;
+}
+
+/** `calltrail rebuild` of the projections from zero; returns the events each applied (the fewest). */
+async function rebuild(ledger: Ledger, names: string[]): Promise<number> {
   const runner = new ProjectionRunner(ledger.database, ledger.store, allProjections(), { batchSize: BATCH });
   const applied = new Map<string, number>();
-  await runner.rebuild(runner.projections.map((projection) => projection.name), {
-    onProgress: (progress) => applied.set(progress.projection, progress.applied),
-  });
+  await runner.rebuild(names, { onProgress: (progress) => applied.set(progress.projection, progress.applied) });
   return Math.min(...applied.values());
 }
 
@@ -81,23 +91,28 @@ it('audit of every call, the register and the CTM report on 1,000,000 events, ag
   const main = mainProductCategory(data.campaigns, facts);
 
   const bare = await timed('bare readAll', () => readAllEvents(ledger.store));
-  const rebuild = await timed('rebuild of every projection', () => rebuildAll(ledger));
-  const audit = await timed<CallAudit>('audit of every call', () => auditCalls({ store: ledger.store, db: ledger.database }, period));
+  const projections = baselineProjections();
+  const rebuilt = await timed(`rebuild of ${projections.join(' + ')}`, () => rebuild(ledger, projections));
+  // Only the summary is kept: the findings of some 300,000 calls would weigh on the reports timed next.
+  const audit = await timed<Pick<CallAudit, 'summary' | 'checkpoint'>>('audit of every call', async () => {
+    const { summary, checkpoint } = await auditCalls({ store: ledger.store, db: ledger.database }, period);
+    return { summary, checkpoint };
+  });
   const register = await timed<ProcessingRegister>('processing register as of today', () => processingRegister(ledger.store, new Date()));
   const ctm = await timed<CtmReport>(`CTM report, ${main.category}`, () =>
     ctmReport({ store: ledger.store }, { productCategory: main.category, bucketMonths: CTM_BUCKET_MONTHS, ...period }),
   );
 
-  const rebuildRate = head / rebuild.seconds;
+  const rebuildRate = head / rebuilt.seconds;
   const auditRatio = `${(head / audit.seconds / rebuildRate).toFixed(2)}×`;
   const calls = audit.result.summary.callsAudited;
   const lines = [
     `\nAccountability benchmark on ${data.database} (${data.spec.contacts.toLocaleString('en')} contacts, ${head.toLocaleString('en')} events, ` +
       `${facts.calls.toLocaleString('en')} calls) on PostgreSQL, ${machineLine()}\n`,
-    '| run | seconds | events/s | calls/s | ÷ rebuild (same in events and calls) | target | load when done |',
+    '| run | seconds | events/s | calls/s | rate ÷ rebuild rate (the same in events and in calls) | target | load when done |',
     '|---|---:|---:|---:|---:|---|---|',
-    `| bare readAll of the store (the floor of a replay) | ${bare.seconds.toFixed(1)} | ${rate(head, bare.seconds)} | ${rate(facts.calls, bare.seconds)} | ${(rebuild.seconds / bare.seconds).toFixed(2)}× | | ${bare.load} |`,
-    `| rebuild of every projection (baseline) | ${rebuild.seconds.toFixed(1)} | ${rate(head, rebuild.seconds)} | ${rate(facts.calls, rebuild.seconds)} | 1.00× | | ${rebuild.load} |`,
+    `| bare readAll of the store (the floor of a replay) | ${bare.seconds.toFixed(1)} | ${rate(head, bare.seconds)} | ${rate(facts.calls, bare.seconds)} | ${(rebuilt.seconds / bare.seconds).toFixed(2)}× | | ${bare.load} |`,
+    `| rebuild of ${projections.length === allProjections().length ? 'every projection' : projections.join(' + ')} (baseline) | ${rebuilt.seconds.toFixed(1)} | ${rate(head, rebuilt.seconds)} | ${rate(facts.calls, rebuilt.seconds)} | 1.00× | | ${rebuilt.load} |`,
     `| audit of every call (${calls.toLocaleString('en')} calls) | ${audit.seconds.toFixed(1)} | ${rate(head, audit.seconds)} | ${rate(calls, audit.seconds)} | ${auditRatio} | | ${audit.load} |`,
     `| processing register as of today (${register.result.activities.length} activities) | ${register.seconds.toFixed(2)} | ${rate(head, register.seconds)} | | | ${target(register.seconds)} | ${register.load} |`,
     `| CTM report, ${main.category}, ${CTM_BUCKET_MONTHS}-month buckets (${ctm.result.totals.calls.toLocaleString('en')} calls) | ${ctm.seconds.toFixed(2)} | ${rate(head, ctm.seconds)} | | | ${target(ctm.seconds)} | ${ctm.load} |`,
@@ -110,7 +125,7 @@ it('audit of every call, the register and the CTM report on 1,000,000 events, ag
   console.log(lines.join('\n'));
 
   expect(bare.result).toBe(head);
-  expect(rebuild.result).toBe(head);
+  expect(rebuilt.result).toBe(head);
   expect(audit.result.checkpoint).toBe(head);
   expect(calls).toBe(facts.calls);
   expect(audit.result.summary.lawful + audit.result.summary.callWhileIneligible + audit.result.summary.propagationDelay).toBe(calls);
