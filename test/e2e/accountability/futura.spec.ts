@@ -153,6 +153,20 @@ describe.each(testDatabases())('the Futura story (seed 001) on %s', (_target, fr
     await dispose();
   });
 
+  it('judges caller ids by the profile in force at each call, also when a profile is recorded late', async () => {
+    const { db, store, runner, story, dispose } = await setUp();
+    const callerIdFindings = async () => (await queryFindings(db, { code: 'CALLER_ID_NOT_RECOGNISABLE' }, '2026-12-01T00:00:00.000Z')).findings;
+    expect(await callerIdFindings()).toEqual([]);
+    // From 1 March the organisation calls from a new number only; recorded in April.
+    vi.setSystemTime(new Date('2026-04-01T09:00:00.000Z'));
+    const [profile] = await store.readStream('organisation');
+    const data = { ...profile!.data, callerIds: ['+33180000000'] };
+    await store.appendToStream('organisation', [{ type: 'OrganisationProfileSet', data, metadata: { occurredAt: '2026-03-01T00:00:00.000Z' } }], { expectedVersion: 'any' });
+    await runner.catchUp();
+    expect((await callerIdFindings()).map((found) => found.callId)).toEqual([story.calls.moroccoCallsC3]);
+    await dispose();
+  });
+
   it('keeps the same findings whether events arrive one by one or in one batch', async () => {
     const { db, store, runner, dispose } = await setUp();
     const rows = async () => (await db.query('SELECT * FROM findings ORDER BY finding_id')).rows;

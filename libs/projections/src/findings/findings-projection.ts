@@ -21,13 +21,22 @@ export const FINDINGS_PROJECTION = 'findings';
 
 type DocumentKind = 'call' | 'contact' | 'processor' | 'campaign' | 'organisation';
 
-interface Document {
-  document: string;
-  kind: DocumentKind;
+/** What a call document is found by when a change elsewhere bears on its findings. */
+interface CallKeys {
   campaignId: string | null;
   processorId: string | null;
+  agentId: string | null;
+  /** When the call was placed. */
+  at: string | null;
+}
+
+interface Document extends CallKeys {
+  document: string;
+  kind: DocumentKind;
   events: RecordedEvent[];
 }
+
+const NO_KEYS: CallKeys = { campaignId: null, processorId: null, agentId: null, at: null };
 
 /** The call events a contact's findings read (first answered call, and its privacy notice). */
 const CONTACT_CALL_TYPES = new Set(['CallAttempted', 'PrivacyNoticeGiven']);
@@ -35,10 +44,12 @@ const CONTACT_CALL_TYPES = new Set(['CallAttempted', 'PrivacyNoticeGiven']);
 class Batch {
   readonly added = new Map<string, Document>();
 
-  add(document: string, kind: DocumentKind, event: RecordedEvent, ids: { campaignId?: string | null; processorId?: string | null } = {}): void {
-    const doc = this.added.get(document) ?? { document, kind, campaignId: null, processorId: null, events: [] };
-    doc.campaignId ??= ids.campaignId ?? null;
-    doc.processorId ??= ids.processorId ?? null;
+  add(document: string, kind: DocumentKind, event: RecordedEvent, keys: CallKeys = NO_KEYS): void {
+    const doc = this.added.get(document) ?? { document, kind, ...NO_KEYS, events: [] };
+    doc.campaignId ??= keys.campaignId;
+    doc.processorId ??= keys.processorId;
+    doc.agentId ??= keys.agentId;
+    doc.at ??= keys.at;
     doc.events.push(event);
     this.added.set(document, doc);
   }
@@ -51,8 +62,14 @@ class Batch {
     switch (stream.kind) {
       case 'call': {
         const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null);
-        const ids = { campaignId: lower(data['campaignId']), processorId: lower(data['processorId']) };
-        this.add(event.streamId, 'call', folded, ids);
+        const attempt = event.type === 'CallAttempted';
+        const keys: CallKeys = {
+          campaignId: lower(data['campaignId']),
+          processorId: lower(data['processorId']),
+          agentId: attempt ? ((data['agentId'] as string | null) ?? null) : null,
+          at: attempt ? event.metadata.occurredAt : null,
+        };
+        this.add(event.streamId, 'call', folded, keys);
         if (CONTACT_CALL_TYPES.has(event.type)) this.add(`contact-${String(data['contactId']).toLowerCase()}`, 'contact', folded);
         return;
       }
@@ -79,24 +96,49 @@ class Batch {
     for (const id of contactIds) this.add(`contact-${id}`, 'contact', withData({ contactIds: [id] }));
   }
 
-  /** Changes that call findings depend on: ring limits, caller ids, trainings. */
-  dependencies(): { campaigns: string[]; processors: string[]; allCalls: boolean } {
-    const docs = [...this.added.values()];
-    const touches = (doc: Document, types: string[]) => doc.events.some((event) => types.includes(event.type));
+  /**
+   * Changes that call findings depend on: a campaign's ring limit (its calls), an agent's training (the
+   * agent's calls), the organisation's caller ids (the calls from the moment the profile took effect).
+   */
+  dependencies(): { campaigns: string[]; agents: { processorId: string; agentId: string }[]; callsFrom: string | null } {
+    const events = (kind: DocumentKind, types: string[]) =>
+      [...this.added.values()].filter((doc) => doc.kind === kind).flatMap((doc) => doc.events.filter((event) => types.includes(event.type)));
+    const profiles = events('organisation', ['OrganisationProfileSet']).map((event) => event.metadata.occurredAt);
     return {
-      campaigns: docs.filter((doc) => doc.kind === 'campaign' && touches(doc, ['CampaignDefined', 'CampaignAmended'])).map((doc) => doc.document),
-      processors: docs.filter((doc) => doc.kind === 'processor' && touches(doc, ['AgentTrainingRecorded'])).map((doc) => doc.document),
-      allCalls: docs.some((doc) => doc.kind === 'organisation' && touches(doc, ['OrganisationProfileSet'])),
+      campaigns: [...new Set(events('campaign', ['CampaignDefined', 'CampaignAmended']).map((event) => (event.data as { campaignId: string }).campaignId.toLowerCase()))],
+      agents: events('processor', ['AgentTrainingRecorded']).map((event) => {
+        const { processorId, agentId } = event.data as { processorId: string; agentId: string };
+        return { processorId: processorId.toLowerCase(), agentId };
+      }),
+      callsFrom: profiles.length > 0 ? new Date(Math.min(...profiles.map((at) => Date.parse(at)))).toISOString() : null,
     };
   }
 }
 
+interface DocumentRow {
+  document: string;
+  kind: DocumentKind;
+  campaign_id: string | null;
+  processor_id: string | null;
+  agent_id: string | null;
+  occurred_at: Date | null;
+  fold_events: RecordedEvent[];
+}
+
 async function loadDocuments(tx: SqlQueryable, where: string, params: unknown[]): Promise<Document[]> {
-  const { rows } = await tx.query<{ document: string; kind: DocumentKind; campaign_id: string | null; processor_id: string | null; fold_events: RecordedEvent[] }>(
-    `SELECT document, kind, campaign_id, processor_id, fold_events FROM findings_documents WHERE ${where}`,
+  const { rows } = await tx.query<DocumentRow>(
+    `SELECT document, kind, campaign_id, processor_id, agent_id, occurred_at, fold_events FROM findings_documents WHERE ${where}`,
     params,
   );
-  return rows.map((row) => ({ document: row.document, kind: row.kind, campaignId: row.campaign_id, processorId: row.processor_id, events: row.fold_events }));
+  return rows.map((row) => ({
+    document: row.document,
+    kind: row.kind,
+    campaignId: row.campaign_id,
+    processorId: row.processor_id,
+    agentId: row.agent_id,
+    at: row.occurred_at === null ? null : new Date(row.occurred_at).toISOString(),
+    events: row.fold_events,
+  }));
 }
 
 /** The event types a call's findings read from the campaign, processor and organisation documents. */
@@ -122,15 +164,20 @@ async function documentsToFold(tx: SqlQueryable, batch: Batch): Promise<Map<stri
       ...added,
       campaignId: previous?.campaignId ?? added.campaignId,
       processorId: previous?.processorId ?? added.processorId,
+      agentId: previous?.agentId ?? added.agentId,
+      at: previous?.at ?? added.at,
       events: [...(previous?.events ?? []), ...added.events],
     });
   }
-  const { campaigns, processors, allCalls } = batch.dependencies();
-  if (allCalls || campaigns.length > 0 || processors.length > 0) {
-    const ids = (keys: string[]) => keys.map((key) => key.slice(key.indexOf('-') + 1));
-    const dependents = allCalls
-      ? await loadDocuments(tx, `kind = 'call'`, [])
-      : await loadDocuments(tx, `kind = 'call' AND (campaign_id = ANY($1::text[]) OR processor_id = ANY($2::text[]))`, [ids(campaigns), ids(processors)]);
+  const { campaigns, agents, callsFrom } = batch.dependencies();
+  if (campaigns.length > 0 || agents.length > 0 || callsFrom !== null) {
+    const dependents = await loadDocuments(
+      tx,
+      `kind = 'call' AND (campaign_id = ANY($1::text[])
+         OR (processor_id, agent_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+         OR occurred_at >= $4::timestamptz)`,
+      [campaigns, agents.map((agent) => agent.processorId), agents.map((agent) => agent.agentId), callsFrom],
+    );
     for (const doc of dependents) if (!docs.has(doc.document)) docs.set(doc.document, doc);
   }
   return docs;
@@ -203,13 +250,28 @@ async function saveDocuments(tx: SqlQueryable, all: Document[]): Promise<void> {
 
 async function saveDocumentChunk(tx: SqlQueryable, docs: Document[]): Promise<void> {
   await tx.query(
-    `INSERT INTO findings_documents (document, kind, campaign_id, processor_id, fold_events)
-     SELECT document, kind, campaign_id, processor_id, fold_events
-     FROM jsonb_to_recordset($1::jsonb) AS d(document text, kind text, campaign_id text, processor_id text, fold_events jsonb)
+    `INSERT INTO findings_documents (document, kind, campaign_id, processor_id, agent_id, occurred_at, fold_events)
+     SELECT document, kind, campaign_id, processor_id, agent_id, occurred_at, fold_events
+     FROM jsonb_to_recordset($1::jsonb)
+       AS d(document text, kind text, campaign_id text, processor_id text, agent_id text, occurred_at timestamptz, fold_events jsonb)
      ON CONFLICT (document) DO UPDATE SET fold_events = excluded.fold_events,
        campaign_id = coalesce(findings_documents.campaign_id, excluded.campaign_id),
-       processor_id = coalesce(findings_documents.processor_id, excluded.processor_id)`,
-    [JSON.stringify(docs.map((doc) => ({ document: doc.document, kind: doc.kind, campaign_id: doc.campaignId, processor_id: doc.processorId, fold_events: doc.events })))],
+       processor_id = coalesce(findings_documents.processor_id, excluded.processor_id),
+       agent_id = coalesce(findings_documents.agent_id, excluded.agent_id),
+       occurred_at = coalesce(findings_documents.occurred_at, excluded.occurred_at)`,
+    [
+      JSON.stringify(
+        docs.map((doc) => ({
+          document: doc.document,
+          kind: doc.kind,
+          campaign_id: doc.campaignId,
+          processor_id: doc.processorId,
+          agent_id: doc.agentId,
+          occurred_at: doc.at,
+          fold_events: doc.events,
+        })),
+      ),
+    ],
   );
 }
 
@@ -260,8 +322,8 @@ async function insertFindings(tx: SqlQueryable, rows: object[]): Promise<void> {
 export function findingsProjection(): Projection {
   return {
     name: FINDINGS_PROJECTION,
-    // 2: shares are stored per contact, and as a count on the processor.
-    version: 2,
+    // 2: shares stored per contact, and as a count on the processor. 3: call documents keep their agent and time.
+    version: 3,
     migrations: findingsMigrations,
     tables: FINDINGS_TABLES,
     async apply(tx, events) {

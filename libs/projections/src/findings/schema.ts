@@ -43,6 +43,15 @@ export const findingsMigrations: Migration[] = [
       CREATE INDEX findings_code ON findings (code, found_at);
     `,
   },
+  {
+    version: 2,
+    name: 'call documents by agent and time',
+    sql: `
+      ALTER TABLE findings_documents ADD COLUMN agent_id text, ADD COLUMN occurred_at timestamptz;
+      CREATE INDEX findings_documents_agent ON findings_documents (processor_id, agent_id) WHERE kind = 'call';
+      CREATE INDEX findings_documents_occurred ON findings_documents (occurred_at) WHERE kind = 'call';
+    `,
+  },
 ];
 
 export const FINDINGS_TABLES = ['findings_documents', 'findings'];
