@@ -2,29 +2,14 @@
  * `calltrail audit` and `calltrail register` as a user runs them: the built bundle in a child process,
  * on an embedded data folder holding the Futura story.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadConfig, openLedger } from '@calltrail/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildCli, runNode } from '../evidence/built-cli';
 import { playFutura, type FuturaStory } from './futura-story';
-
-const workspace = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-
-function node(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: workspace, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += String(chunk)));
-    child.stderr.on('data', (chunk) => (err += String(chunk)));
-    child.on('error', fail);
-    child.on('exit', (code) => done({ code, out: out.trimEnd(), err: err.trimEnd() }));
-  });
-}
 
 describe('calltrail audit and calltrail register', () => {
   let env: Record<string, string>;
@@ -35,12 +20,7 @@ describe('calltrail audit and calltrail register', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'calltrail-accountability-cli-'));
-    const vite = join(workspace, 'node_modules/vite/bin/vite.js');
-    // Inside the workspace, so that the bundle finds its npm dependencies.
-    buildDir = join(workspace, 'node_modules/.cache', `calltrail-accountability-cli-${process.pid}`);
-    const build = await node([vite, 'build', '--config', 'apps/ledger-cli/vite.config.ts', '--outDir', buildDir, '--emptyOutDir', '--logLevel', 'error'], {});
-    if (build.code !== 0) throw new Error(`the build failed: ${build.err}`);
-    cli = join(buildDir, 'calltrail.js');
+    ({ cli, buildDir } = await buildCli('calltrail-accountability-cli'));
     env = { CALLTRAIL_DATA_DIR: join(dir, 'data'), CALLTRAIL_MASTER_KEY: randomBytes(32).toString('hex') };
     const ledger = await openLedger(loadConfig(env));
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -56,7 +36,7 @@ describe('calltrail audit and calltrail register', () => {
     await rm(buildDir, { recursive: true, force: true });
   });
 
-  const run = (...argv: string[]) => node([cli, ...argv], env);
+  const run = (...argv: string[]) => runNode([cli, ...argv], env);
 
   it('prints the audit as Markdown, CSV and JSON', async () => {
     const md = await run('audit', '--from', '2026-01-01', '--to', '2026-12-01');
