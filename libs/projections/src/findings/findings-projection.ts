@@ -147,7 +147,8 @@ const CONTEXT_TYPES = ['CampaignDefined', 'CampaignAmended', 'AgentTrainingRecor
 /** Only the context events of the documents, filtered in the database (a processor's shares are not read). */
 async function loadContextEvents(tx: SqlQueryable, documents: string[]): Promise<{ document: string; events: RecordedEvent[] }[]> {
   const { rows } = await tx.query<{ document: string; events: RecordedEvent[] }>(
-    `SELECT document, coalesce((SELECT jsonb_agg(e) FROM jsonb_array_elements(fold_events) e WHERE e->>'type' = ANY($2::text[])), '[]'::jsonb) AS events
+    `SELECT document, coalesce((SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(fold_events) WITH ORDINALITY AS x(e, n)
+                                WHERE e->>'type' = ANY($2::text[])), '[]'::jsonb) AS events
      FROM findings_documents WHERE document = ANY($1::text[])`,
     [documents, CONTEXT_TYPES],
   );
