@@ -43,6 +43,14 @@ const COLUMNS: Column[] = [
 ];
 
 const cellOf = (activity: ProcessingActivity, column: Column) => activity[column.key] as Cell<unknown>;
+
+/** In Markdown, a cell built from thousands of events names the first ones; CSV and JSON name them all. */
+const MARKDOWN_EVENT_IDS = 10;
+
+function markdownEventIds(eventIds: readonly string[]): string {
+  if (eventIds.length <= MARKDOWN_EVENT_IDS) return eventIds.join(' ');
+  return `${eventIds.slice(0, MARKDOWN_EVENT_IDS).join(' ')} … and ${eventIds.length - MARKDOWN_EVENT_IDS} more (all in --format csv or json)`;
+}
 const withGap = (text: string, gap: string | null) => (!gap ? text : text === '—' ? `GAP: ${gap}` : `${text} — GAP: ${gap}`);
 
 function party(register: ProcessingRegister, key: 'controller' | 'dpo' | 'representative'): string {
@@ -59,7 +67,7 @@ function markdown(register: ProcessingRegister): string {
     '',
     markdownTable(
       ['', 'value', 'events'],
-      (['controller', 'dpo', 'representative'] as const).map((key) => [key, party(register, key), register[key].eventIds.join(' ')]),
+      (['controller', 'dpo', 'representative'] as const).map((key) => [key, party(register, key), markdownEventIds(register[key].eventIds)]),
     ),
   ];
   for (const activity of register.activities) {
@@ -69,7 +77,7 @@ function markdown(register: ProcessingRegister): string {
         ['column', 'value', 'events'],
         COLUMNS.slice(1).map((column) => {
           const found = cellOf(activity, column);
-          return [column.title, withGap(column.text(activity), found.gap), found.eventIds.join(' ')];
+          return [column.title, withGap(column.text(activity), found.gap), markdownEventIds(found.eventIds)];
         }),
       ),
     );
@@ -78,7 +86,7 @@ function markdown(register: ProcessingRegister): string {
   lines.push(
     register.gaps.length === 0
       ? 'None.'
-      : markdownTable(['activity', 'column', 'gap', 'events'], register.gaps.map((gap) => [gap.campaignId ?? 'organisation', gap.column, gap.gap, gap.eventIds.join(' ')])),
+      : markdownTable(['activity', 'column', 'gap', 'events'], register.gaps.map((gap) => [gap.campaignId ?? 'organisation', gap.column, gap.gap, markdownEventIds(gap.eventIds)])),
   );
   return lines.join('\n') + '\n';
 }
