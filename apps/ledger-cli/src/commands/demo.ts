@@ -55,7 +55,8 @@ function printSummary(context: CliContext, demo: GeneratedDemo, run: DemoRun, se
     out(`  campaign:    ${campaign.name} (${campaign.country}, ${campaign.productCategory}) ${campaign.campaignId}`);
   }
   out(`  on purpose:  ${incidents.lateObjections} objections recorded late, ${incidents.callsAfterObjection} call after an objection, ${incidents.dncListedCalls} call to a DNC-listed number,`);
-  out(`               ${incidents.erasures} erasure not confirmed by every processor, ${incidents.accessRequests} access requests (one overdue), ${incidents.breaches} breach notified late`);
+  out(`               ${incidents.erasures} erasure not confirmed by every processor, ${incidents.accessRequests} access requests (one overdue), ${incidents.breaches} breach notified late,`);
+  out('               calls with nine rings, by a machine, with the caller id withheld, and a recording without notice');
   if (incidents.erasedContactId) out(`  erased:      contact ${incidents.erasedContactId}`);
   if (incidents.openAccessRequest) {
     out(`  open access request ${incidents.openAccessRequest.requestId} of contact ${incidents.openAccessRequest.contactId}`);

@@ -50,7 +50,7 @@ function outcomeChances(contact: DemoContact, at: number): { converted: number; 
   if (last === undefined) return { converted: 0.07, objected: 0.05, complained: 0.01 };
   const months = (at - last) / (30.4 * DAY);
   // Conversion falls and objections rise with time since purchase: the CTM report shows them cross.
-  return { converted: 0.02 + 0.34 * Math.exp(-months / 9), objected: 0.01 + 0.011 * months, complained: 0.0025 * months };
+  return { converted: 0.03 + 0.45 * Math.exp(-months / 8), objected: 0.005 + 0.012 * months, complained: 0.0025 * months };
 }
 
 export function drawOutcome(plan: DemoPlan, contact: DemoContact, at: number): { outcome: Outcome; complaint: boolean } {
@@ -107,9 +107,11 @@ function noticesAndRecording(plan: DemoPlan, contact: DemoContact, callId: strin
   const { random } = plan;
   const fromList = contact.sourceKind === 'purchased_list' || contact.sourceKind === 'rented_list';
   // Seed 004: a contact from a bought list must hear where the data came from; a few agents forget.
+  const firstAnswered = contact.answered === 0;
+  contact.answered += 1;
   plan.add(at + 20_000, {
-    type: 'GivePrivacyNotice', callId, noticeVersion: 'privacy-notice-2024-10', dataSourceDisclosed: fromList ? random.chance(0.93) : true,
-    rightToObjectExplained: true,
+    type: 'GivePrivacyNotice', callId, noticeVersion: 'privacy-notice-2024-10',
+    dataSourceDisclosed: !(fromList && firstAnswered && contact.forgetsSourceNotice), rightToObjectExplained: true,
   });
   if (recordingWithoutNotice) {
     plan.add(at + 40_000, { type: 'StartRecording', callId, recordingRef: `rec-${callId.slice(0, 8)}.opus` });

@@ -17,6 +17,10 @@ export interface DemoContact {
   sharedAt: number;
   /** Whether the offshore centre received this contact's data. */
   sharedWithOffshore: boolean;
+  /** Bought-list contacts whose first answered call will not name the source (seed 004). */
+  forgetsSourceNotice: boolean;
+  /** Answered calls so far. */
+  answered: number;
 }
 
 /** How many contacts of each country, per 100 asked for. */
@@ -49,6 +53,7 @@ function registerContact(plan: DemoPlan, world: DemoWorld, country: DemoCountry,
   return {
     contactId, country, phone: person.phone, sourceKind: source.kind, registeredAt, purchases,
     dncListed: country !== 'NL' && index % 12 === 5, sharedAt: registeredAt, sharedWithOffshore: false,
+    forgetsSourceNotice: index % 8 === 3, answered: 0,
   };
 }
 
@@ -70,7 +75,7 @@ function sourceFor(plan: DemoPlan, world: DemoWorld, country: DemoCountry): Cont
 
 /** Past purchases spread over three years before the campaign, so calls fall at every age of the relationship. */
 function recordPurchases(plan: DemoPlan, contactId: string, productCategory: string): number[] {
-  const purchasedAt = plan.start - plan.random.int(15, 1000) * DAY;
+  const purchasedAt = plan.start - plan.random.int(15, 700) * DAY;
   plan.add(plan.start - 39 * DAY, {
     type: 'RecordPurchase', contactId, purchaseId: plan.random.uuid(), productCategory, purchasedOn: isoDate(purchasedAt), contractEndsOn: null,
   });

@@ -21,8 +21,8 @@ export interface DemoIncidents {
 /**
  * The scripted part of the story (seed 001): objections the offshore centre passed on weeks late
  * while the Belgian centre kept calling, a call to an objector, a listed number called, an erasure
- * the offshore centre never confirmed, an access request left unanswered, a breach notified late,
- * and notes the ledger refuses.
+ * the offshore centre never confirmed, an access request left unanswered, calls with nine rings, by a
+ * machine or with the caller id withheld, a breach notified late, and notes the ledger refuses.
  */
 export function scriptIncidents(plan: DemoPlan, world: DemoWorld, scripted: DemoContact[], listed: DemoContact | null): DemoIncidents {
   // They renewed their contract in the first months, so the scripted calls fall within the customer term.
@@ -34,6 +34,7 @@ export function scriptIncidents(plan: DemoPlan, world: DemoWorld, scripted: Demo
   if (listed) placeCall(plan, world, listed, world.callCentreBe, callSlot(plan, plan.end - 20 * DAY, listed.country), { result: 'no_answer' });
   if (erased) erasureNotConfirmedOffshore(plan, world, erased);
   const openAccessRequest = asker ? { contactId: asker.contactId, requestId: accessRequests(plan, asker) } : null;
+  if (asker) callAnomalies(plan, world, asker);
   breachAtOffshoreCentre(plan, world);
   return {
     lateObjections: lateObjections.length,
@@ -104,6 +105,16 @@ function accessRequests(plan: DemoPlan, contact: DemoContact): string {
   const open = plan.random.uuid();
   plan.add(plan.end - 40 * DAY, { type: 'RequestAccess', contactId: contact.contactId, requestId: open, receivedVia: { processorId: null, channel: 'web_form' } });
   return open;
+}
+
+/** Calls the audit's findings flag (seed 000 §3): nine rings, a machine calling, the caller id withheld. */
+function callAnomalies(plan: DemoPlan, world: DemoWorld, contact: DemoContact): void {
+  const centre = world.callCentreBe;
+  placeCall(plan, world, contact, centre, callSlot(plan, plan.start + 450 * DAY, contact.country), { result: 'no_answer', anomaly: 'rings_too_long' });
+  placeCall(plan, world, contact, centre, callSlot(plan, plan.start + 456 * DAY, contact.country), { result: 'no_answer', anomaly: 'automated' });
+  placeCall(plan, world, contact, centre, callSlot(plan, plan.start + 540 * DAY, contact.country), {
+    result: 'answered', outcome: 'interested', anomaly: 'withheld_caller_id',
+  });
 }
 
 /** A lost laptop at the offshore centre, notified to the authority after five days instead of 72 hours (seed 002). */
