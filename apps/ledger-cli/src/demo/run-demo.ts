@@ -2,6 +2,7 @@ import { importDncSnapshot } from '@calltrail/api';
 import type { DemoStep } from './demo-plan';
 import { withSimulatedClock } from './simulated-clock';
 import type { CommandSession } from '../import/ledger-session';
+import { refusalOf } from '../import/refusals';
 
 export interface DemoRun {
   commands: number;
@@ -42,8 +43,8 @@ async function runStep(session: CommandSession, run: DemoRun, step: DemoStep): P
       run.events += result.events.length;
     }
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code !== 'string') throw error;
-    run.refusals.set(code, (run.refusals.get(code) ?? 0) + 1);
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    run.refusals.set(refusal.code, (run.refusals.get(refusal.code) ?? 0) + 1);
   }
 }

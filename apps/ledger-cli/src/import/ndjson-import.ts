@@ -6,6 +6,7 @@ import { COMMAND_INPUT_CLASSES, inputValidationPipe, type CommandInputClass } fr
 import type { CommandType } from '@calltrail/domain';
 import type { CommandSession } from './ledger-session';
 import { readLines } from './lines';
+import { LineError, refusalOf } from './refusals';
 
 /** A line the ledger did not apply: its number, the code and the field, never its content. */
 export interface RefusedLine {
@@ -23,16 +24,6 @@ export interface ImportReport {
   replayed: number;
   events: number;
   refused: RefusedLine[];
-}
-
-class LineError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field: string | null = null,
-  ) {
-    super(message);
-  }
 }
 
 const validation = inputValidationPipe();
@@ -64,14 +55,16 @@ async function applyLine(session: CommandSession, report: ImportReport, file: st
     const { type, commandId, fields } = parseLine(text);
     const command = await validatedCommand(COMMAND_INPUT_CLASSES[type]!, fields);
     const result = await session.pipeline.execute(command, session.actor, { commandId: commandId ?? derivedCommandId(file, line, text) });
-    if (result.replayed) report.replayed += 1;
-    else report.applied += 1;
-    if (!result.replayed) report.events += result.events.length;
+    if (result.replayed) {
+      report.replayed += 1;
+      return;
+    }
+    report.applied += 1;
+    report.events += result.events.length;
   } catch (error) {
-    const coded = error as { code?: unknown; field?: unknown; message?: unknown };
-    if (typeof coded.code !== 'string') throw error;
-    const field = typeof coded.field === 'string' ? coded.field : null;
-    report.refused.push({ line, code: coded.code, field, message: String(coded.message) });
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    report.refused.push({ line, ...refusal });
   }
 }
 
