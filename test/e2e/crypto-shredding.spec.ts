@@ -1,38 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { normalisePhone, type Sealed } from '@calltrail/pii-vault';
 import { loadConfig, openLedger, type Ledger } from '@calltrail/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyFileUnder, everyRowAsText } from '../support/plaintext-scan';
-import { createScratchDatabase } from '../support/scratch-postgres';
+import { ledgerTargets, type LedgerTarget } from '../support/ledger-targets';
 
-interface Target {
-  env: Record<string, string>;
-  dataDir: string | null;
-  cleanup: () => Promise<void>;
-}
-
-const targets: Array<[string, () => Promise<Target>]> = [
-  [
-    'pglite',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'calltrail-shred-'));
-      return { env: { CALLTRAIL_DATA_DIR: dir }, dataDir: dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-    },
-  ],
-];
-if (process.env['DATABASE_URL']) {
-  targets.push([
-    'postgres',
-    async () => {
-      const scratch = await createScratchDatabase(process.env['DATABASE_URL']!);
-      return { env: { CALLTRAIL_STORE: 'postgres', DATABASE_URL: scratch.url }, dataDir: null, cleanup: scratch.drop };
-    },
-  ]);
-}
-
+const targets = ledgerTargets();
 // Distinctive values, so that finding one anywhere cannot be a coincidence.
 const person = {
   name: 'Zoë Quackelbeen-Vandersteen',
@@ -42,7 +15,7 @@ const person = {
 };
 
 describe.each(targets)('personal data on %s', (_name, prepare) => {
-  let target: Target;
+  let target: LedgerTarget;
   let ledger: Ledger;
   const contactId = randomUUID();
   const sealed: Record<string, Sealed> = {};
@@ -87,9 +60,9 @@ describe.each(targets)('personal data on %s', (_name, prepare) => {
 
     const rows = await everyRowAsText(ledger.database);
     for (const text of plaintexts()) expect(rows).not.toContain(text);
-    if (target.dataDir) {
+    if (target.pgliteDir) {
       await ledger.database.exec('CHECKPOINT');
-      const files = everyFileUnder(target.dataDir);
+      const files = everyFileUnder(target.pgliteDir);
       for (const text of plaintexts()) expect(files.some((bytes) => bytes.includes(text))).toBe(false);
     }
     const events = await ledger.store.readStream(`contact-${contactId}`);

@@ -1,59 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEventStoreDbStandIn } from '@calltrail/event-store-eventstoredb';
 import { loadConfig, openLedger, startServer, type Ledger, type RunningServer } from '@calltrail/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../support/graphql-client';
-import { createScratchDatabase } from '../support/scratch-postgres';
+import { ledgerTargets, type LedgerTarget } from '../support/ledger-targets';
 
-interface Target {
-  env: Record<string, string>;
-  cleanup: () => Promise<void>;
-}
-
-const targets: Array<[string, () => Promise<Target>]> = [
-  [
-    'pglite',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'calltrail-e2e-'));
-      return { env: { CALLTRAIL_DATA_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-    },
-  ],
-];
-targets.push([
-  'eventstoredb',
-  async () => {
-    // The in-repo gRPC stand-in for EventStoreDB (a real server is not available here).
-    const standIn = await startEventStoreDbStandIn();
-    const dir = await mkdtemp(join(tmpdir(), 'calltrail-e2e-esdb-'));
-    return {
-      env: { CALLTRAIL_STORE: 'eventstoredb', EVENTSTORE_URL: standIn.url, CALLTRAIL_DATA_DIR: dir },
-      cleanup: async () => {
-        await standIn.close();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  },
-]);
-if (process.env['DATABASE_URL']) {
-  targets.push([
-    'postgres',
-    async () => {
-      const scratch = await createScratchDatabase(process.env['DATABASE_URL']!);
-      return { env: { CALLTRAIL_STORE: 'postgres', DATABASE_URL: scratch.url }, cleanup: scratch.drop };
-    },
-  ]);
-}
-
+const targets = ledgerTargets();
 const HEALTH = '{ health { storeKind headPosition dataLocation version } }';
 const CREATE_KEY = `mutation ($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { key apiKey { keyId role processorId revokedAt } }
 }`;
 
 describe.each(targets)('calltrail serve on %s, over HTTP', (storeName, prepare) => {
-  let target: Target;
+  let target: LedgerTarget;
   let ledger: Ledger;
   let server: RunningServer;
   let adminKey: string;
