@@ -14,6 +14,7 @@ import { loadConfig, openLedger, type Ledger } from '@calltrail/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerTargets, type LedgerTarget } from '../support/ledger-targets';
 import { everyFileUnder, everyRowAsText } from '../support/plaintext-scan';
+import { buildCli, runNode, type CliRun } from './evidence/built-cli';
 
 const workspace = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const fixture = join(workspace, 'test/fixtures/import/calls.ndjson');
@@ -21,20 +22,8 @@ const FIXTURE_CAMPAIGN = '2d6b8e3a-4f5c-4d7e-8f1a-2b3c4d5e6f70';
 const FIXTURE_PROCESSOR = '0b4f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
 const FIXTURE_CONTACT = '3e7c9f4b-5a6d-4e8f-9a2b-3c4d5e6f7081';
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-/** Bundles the command as `npm run build` does, into a folder of this run (dist/ may be rebuilt meanwhile). */
-async function buildCli(outDir: string): Promise<string> {
-  const result = await spawnCli(join(workspace, 'node_modules/vite/bin/vite.js'), ['build', '--config', 'apps/ledger-cli/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {});
-  if (result.code !== 0) throw new Error(`the build failed: ${result.err}`);
-  return join(outDir, 'calltrail.js');
-}
-
-function spawnCli(script: string, args: string[], env: Record<string, string>, killWhen?: (stderr: string) => boolean): Promise<Run> {
+/** Runs the command and kills it (SIGKILL) as soon as its stderr satisfies `killWhen`: a crash mid-import. */
+function runUntilKilled(script: string, args: string[], env: Record<string, string>, killWhen: (stderr: string) => boolean): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: workspace, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -42,7 +31,7 @@ function spawnCli(script: string, args: string[], env: Record<string, string>, k
     child.stdout.on('data', (chunk) => (out += String(chunk)));
     child.stderr.on('data', (chunk) => {
       err += String(chunk);
-      if (killWhen?.(err)) child.kill('SIGKILL');
+      if (killWhen(err)) child.kill('SIGKILL');
     });
     child.on('error', reject);
     child.on('exit', (code) => resolvePromise({ code, out, err }));
@@ -61,7 +50,7 @@ describe.each(targets)('the calltrail command on %s', (name, makeTarget) => {
   /** What `calltrail demo` printed: the rest of the walk-through reads its ids and dates. */
   let demoOut = '';
 
-  const run = (...args: string[]) => spawnCli(cli, args, env);
+  const run = (...args: string[]) => runNode([cli, ...args], env);
   /** On PostgreSQL the CLI acts only with a key; on the embedded store, as the local compliance actor. */
   const withKey = (...args: string[]) => (complianceKey ? [...args, '--key', complianceKey] : args);
 
@@ -77,8 +66,7 @@ describe.each(targets)('the calltrail command on %s', (name, makeTarget) => {
   beforeAll(async () => {
     target = await makeTarget();
     work = await mkdtemp(join(tmpdir(), 'calltrail-cli-e2e-'));
-    buildDir = join(workspace, 'node_modules/.cache', `calltrail-cli-e2e-${process.pid}-${name}`);
-    cli = await buildCli(buildDir);
+    ({ cli, buildDir } = await buildCli(`calltrail-cli-e2e-${name}`));
     env = { ...target.env, CALLTRAIL_MASTER_KEY: randomBytes(32).toString('base64') };
     if (name === 'postgres') {
       const created = await run('keys', 'create', '--role', 'compliance', '--label', 'cli e2e');
@@ -168,7 +156,7 @@ describe.each(targets)('the calltrail command on %s', (name, makeTarget) => {
     const file = join(work, 'contacts.ndjson');
     await writeFile(file, `${lines.join('\n')}\n`);
 
-    const killed = await spawnCli(cli, withKey('import', file), env, (stderr) => /import: (9[6-9]|1\d\d)\/240 lines/.test(stderr));
+    const killed = await runUntilKilled(cli, withKey('import', file), env, (stderr) => /import: (9[6-9]|1\d\d)\/240 lines/.test(stderr));
     expect(killed.code).toBeNull();
     const storedBefore = await withLedger((ledger) => countContactEvents(ledger));
     expect(storedBefore).toBeGreaterThanOrEqual(96);
