@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { REPORT_FORMATS, auditCalls, formatCallAudit, type ReportFormat } from '@calltrail/reports';
-import { loadConfig, openLedger } from '@calltrail/server';
 import type { CliCommand, CliContext } from '../cli-command';
+import { withLedger } from '../with-ledger';
 
 interface AuditOptions {
   from: string;
@@ -13,16 +13,13 @@ interface AuditOptions {
 
 /** `calltrail audit`: every call of a period replayed at its moment on LEGAL and KNOWN. */
 async function audit(context: CliContext, options: AuditOptions): Promise<void> {
-  const ledger = await openLedger(loadConfig(context.env), { warn: context.err });
-  try {
+  await withLedger(context, async (ledger) => {
     const report = await auditCalls(
       { store: ledger.store, db: ledger.database },
       { from: options.from, to: options.to, campaignId: options.campaign ?? null, processorId: options.processor ?? null },
     );
     context.out(formatCallAudit(report, options.format).trimEnd());
-  } finally {
-    await ledger.close();
-  }
+  });
 }
 
 const command: CliCommand = {

@@ -9,8 +9,8 @@ import {
   erasureCertificateMarkdown,
   readContactDossier,
 } from '@calltrail/reports';
-import { loadConfig, openLedger, type Ledger } from '@calltrail/server';
 import type { CliCommand, CliContext } from '../cli-command';
+import { withLedger } from '../with-ledger';
 import { cliActor, withCommandSession } from '../import/ledger-session';
 
 const EVIDENCE_FORMATS = ['md', 'json'] as const;
@@ -28,15 +28,6 @@ interface DossierOptions extends FormatOption {
 
 function print<T>(context: CliContext, format: EvidenceFormat, document: T, markdown: (document: T) => string): void {
   context.out(format === 'json' ? JSON.stringify(document, null, 2) : markdown(document).trimEnd());
-}
-
-async function withLedger(context: CliContext, work: (ledger: Ledger) => Promise<void>): Promise<void> {
-  const ledger = await openLedger(loadConfig(context.env), { warn: context.err });
-  try {
-    await work(ledger);
-  } finally {
-    await ledger.close();
-  }
 }
 
 /** The dossier; with --answer, the answer to that access request (AccessFulfilled is recorded). */

@@ -1,15 +1,6 @@
 import { ROLES, type ApiKeyRecord } from '@calltrail/ledger';
-import { loadConfig, openLedger, type Ledger } from '@calltrail/server';
-import type { CliCommand, CliContext } from '../cli-command';
-
-async function withLedger(context: CliContext, work: (ledger: Ledger) => Promise<void>): Promise<void> {
-  const ledger = await openLedger(loadConfig(context.env), { warn: context.err });
-  try {
-    await work(ledger);
-  } finally {
-    await ledger.close();
-  }
-}
+import type { CliCommand } from '../cli-command';
+import { withLedger } from '../with-ledger';
 
 function describeKey(key: ApiKeyRecord): string {
   const scope = key.processorId ? ` processor=${key.processorId}` : '';

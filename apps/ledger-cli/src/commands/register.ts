@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { REPORT_FORMATS, formatRegister, processingRegister, type ReportFormat } from '@calltrail/reports';
-import { loadConfig, openLedger } from '@calltrail/server';
 import type { CliCommand, CliContext } from '../cli-command';
+import { withLedger } from '../with-ledger';
 
 interface RegisterOptions {
   asOf?: string;
@@ -10,13 +10,10 @@ interface RegisterOptions {
 
 /** `calltrail register`: the processing register (GDPR Art. 30(1)) as of a date, from the events. */
 async function register(context: CliContext, options: RegisterOptions): Promise<void> {
-  const ledger = await openLedger(loadConfig(context.env), { warn: context.err });
-  try {
+  await withLedger(context, async (ledger) => {
     const report = await processingRegister(ledger.store, options.asOf ?? new Date());
     context.out(formatRegister(report, options.format).trimEnd());
-  } finally {
-    await ledger.close();
-  }
+  });
 }
 
 const command: CliCommand = {

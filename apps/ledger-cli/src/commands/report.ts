@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { CTM_FORMATS, ctmReport, formatCtmReport, type CtmFormat } from '@calltrail/reports';
-import { loadConfig, openLedger } from '@calltrail/server';
 import type { CliCommand, CliContext } from '../cli-command';
+import { withLedger } from '../with-ledger';
 
 interface CtmOptions {
   product?: string;
@@ -14,8 +14,7 @@ interface CtmOptions {
 
 /** `calltrail report ctm`: the CTM balancing-test report (seed 003) as a table, CSV, an SVG chart or JSON. */
 async function ctm(context: CliContext, options: CtmOptions): Promise<void> {
-  const ledger = await openLedger(loadConfig(context.env), { warn: context.err });
-  try {
+  await withLedger(context, async (ledger) => {
     const report = await ctmReport(
       { store: ledger.store },
       {
@@ -27,9 +26,7 @@ async function ctm(context: CliContext, options: CtmOptions): Promise<void> {
       },
     );
     context.out(formatCtmReport(report, options.format).trimEnd());
-  } finally {
-    await ledger.close();
-  }
+  });
 }
 
 const command: CliCommand = {

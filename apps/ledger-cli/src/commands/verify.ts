@@ -1,9 +1,8 @@
-import { loadConfig, openLedger } from '@calltrail/server';
 import type { CliCommand, CliContext } from '../cli-command';
+import { withLedger } from '../with-ledger';
 
 async function verify(context: CliContext): Promise<void> {
-  const ledger = await openLedger(loadConfig(context.env), { warn: context.err });
-  try {
+  await withLedger(context, async (ledger) => {
     const report = await ledger.store.verify();
     context.out(`Checked ${report.eventsChecked} events in ${report.streamsChecked} streams.`);
     if (report.ok) {
@@ -15,9 +14,7 @@ async function verify(context: CliContext): Promise<void> {
     context.out(`  expected ${broken.expected}`);
     context.out(`  actual   ${broken.actual}`);
     context.setExitCode?.(1);
-  } finally {
-    await ledger.close();
-  }
+  });
 }
 
 const command: CliCommand = {
