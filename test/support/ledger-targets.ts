@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEventStoreDbStandIn } from '@calltrail/event-store-eventstoredb';
 import { loadConfig, openLedger, type Ledger } from '@calltrail/server';
-import { createScratchDatabase } from './scratch-postgres';
+import { createScratchDatabase } from '@calltrail/sql/testing';
 
 /** A ledger of its own for one test file: its configuration, and where its data folder is (if any). */
 export interface LedgerTarget {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '@calltrail/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase } from '../test/scratch-postgres';
+import { createScratchDatabase } from '@calltrail/sql/testing';
 import { decrypt, unpackParts } from './aead';
 import { masterKeyFromBytes, type MasterKey } from './master-key';
 import { migratePiiVault } from './migrations';

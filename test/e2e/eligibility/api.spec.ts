@@ -7,7 +7,7 @@ import { loadConfig, openLedger, startServer, type Ledger, type RunningServer } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eligibilityWorld, recordChanges, seedWorld, type World } from '../../support/eligibility-world';
 import { graphql } from '../../support/graphql-client';
-import { createScratchDatabase } from '../../support/scratch-postgres';
+import { createScratchDatabase } from '@calltrail/sql/testing';
 
 interface Target {
   env: Record<string, string>;

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /**
- * A new, empty database on the server of `DATABASE_URL`, for one test file: tests that open
- * the vault under their own master key cannot share tables with others. Dropped by `drop()`.
+ * For tests only (`@calltrail/sql/testing`): a new, empty database on the server of `DATABASE_URL`,
+ * for one test file — tests that open the vault under their own master key cannot share tables with
+ * others. Dropped by `drop()`.
  */
 export async function createScratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `calltrail_scratch_${randomBytes(6).toString('hex')}`;
