@@ -1,6 +1,7 @@
 import { openPglite, openPostgres, type Database } from '@calltrail/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeys } from './api-keys';
+import { DEFAULT_REVERIFY_AFTER_MS } from './verified-keys';
 
 let snapshot: Blob;
 beforeAll(async () => {
@@ -61,6 +62,43 @@ describe.each(targets)('API keys on %s', (_name, open) => {
       message: expect.stringContaining('revoked'),
     });
     await expect(keys.revoke('0000000000000000')).rejects.toMatchObject({ code: 'KEY_NOT_FOUND', field: 'keyId' });
+  });
+
+  it('refuses a key revoked by this process at once, even just after it was verified', async () => {
+    const created = await keys.create({ role: 'dialer', processorId: 'callcentre-a' });
+    await keys.authenticate(created.key);
+    await keys.revoke(created.record.keyId);
+    await expect(keys.authenticate(created.key)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('remembers a verified key for a second, then asks the database again (a revocation by another process)', async () => {
+    let now = 1_000_000;
+    const remembering = await ApiKeys.open(db, { now: () => now });
+    const created = await remembering.create({ role: 'dialer', processorId: 'callcentre-a' });
+    const actor = await remembering.authenticate(created.key);
+    await db.query('UPDATE api_keys SET revoked_at = now() WHERE key_id = $1', [created.record.keyId]);
+
+    now += DEFAULT_REVERIFY_AFTER_MS - 1;
+    expect(await remembering.authenticate(created.key)).toEqual(actor);
+    now += 1;
+    await expect(remembering.authenticate(created.key)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(remembering.authenticate(created.key)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('does not remember a wrong secret: the right one still works, the wrong one never does', async () => {
+    const created = await keys.create({ role: 'analyst' });
+    const wrongSecret = created.key.slice(0, -4) + (created.key.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    await expect(keys.authenticate(wrongSecret)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await keys.authenticate(created.key);
+    await expect(keys.authenticate(wrongSecret)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('with reverifyAfterMs 0, asks the database on every request', async () => {
+    const strict = await ApiKeys.open(db, { reverifyAfterMs: 0 });
+    const created = await strict.create({ role: 'analyst' });
+    await strict.authenticate(created.key);
+    await db.query('UPDATE api_keys SET revoked_at = now() WHERE key_id = $1', [created.record.keyId]);
+    await expect(strict.authenticate(created.key)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('binds processor and dialer keys to one processor, and only those', async () => {
