@@ -3,6 +3,7 @@ import { migrate, openPglite, type PgliteDatabase } from '@calltrail/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateCheckpoints } from '../runner/checkpoints';
 import { migrationModule } from '../runner/projection';
+import { ProjectionMemory } from '../runner/projection-memory';
 import { eligibilityProjection } from './eligibility-projection';
 
 const contactId = '0b6f1a3e-5c2d-4e8f-9a1b-2c3d4e5f6a7b';
@@ -70,6 +71,37 @@ describe('eligibility projection: a contact folded batch by batch', () => {
     expect((inOneBatch as { attempts: unknown[] }).attempts).toHaveLength(3);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM elig_contact_fold_events WHERE contact_id = $1', [contactId]);
     expect(rows[0]!.n).toBe(4);
+  });
+
+  it('gives the same view from its memory as from its tables, and from its tables after the memory is dropped', async () => {
+    position = 0;
+    const events = [registered(), call(2, 'no_answer'), call(3, 'busy'), call(4, 'answered'), call(5, 'busy')];
+    for (const table of projection.tables) await db.exec(`TRUNCATE ${table}`);
+    for (const event of events) await db.transaction((tx) => projection.apply(tx, [event]));
+    const fromTables = await contactView();
+    const storedInput = (await db.query<{ event: unknown }>('SELECT event FROM elig_contact_fold_events WHERE position = 2')).rows[0]!.event;
+
+    for (const table of projection.tables) await db.exec(`TRUNCATE ${table}`);
+    const memory = new ProjectionMemory();
+    memory.beginAt(0);
+    expect(memory.complete).toBe(true);
+    for (const event of events.slice(0, 3)) await db.transaction((tx) => projection.apply(tx, [event], memory));
+    // The contact's calls come from memory: a row taken from the table behind its back is still folded.
+    await db.query('DELETE FROM elig_contact_fold_events WHERE position = 2');
+    await db.transaction((tx) => projection.apply(tx, [events[3]!], memory));
+    expect(((await contactView()) as { attempts: unknown[] }).attempts).toHaveLength(3);
+    // Once dropped, the memory reads the tables again.
+    await db.query('INSERT INTO elig_contact_fold_events (contact_id, position, event) VALUES ($1, 2, $2)', [contactId, JSON.stringify(storedInput)]);
+    memory.discard();
+    memory.beginAt(4);
+    expect(memory.complete).toBe(false);
+    await db.transaction((tx) => projection.apply(tx, [events[4]!], memory));
+    expect(await contactView()).toEqual(fromTables);
+    await db.query('DELETE FROM elig_contact_fold_events WHERE position = 2');
+    memory.discard();
+    memory.beginAt(5);
+    await db.transaction((tx) => projection.apply(tx, [call(6, 'busy')], memory));
+    expect(((await contactView()) as { attempts: unknown[] }).attempts).toHaveLength(4);
   });
 
   it('keeps none of the contact\'s rows after its erasure, only the keyed hash that suppresses the number', async () => {

@@ -10,7 +10,7 @@ import {
   type RecordedEvent,
 } from '@calltrail/domain';
 import type { SqlQueryable } from '@calltrail/sql';
-import type { Projection } from '../runner';
+import { ProjectionMemory, type Projection } from '../runner';
 import { CALL_FOLD_TYPES, CONTACT_FOLD_TYPES, PROCESSOR_FOLD_TYPES, toFoldInput } from './fold-input';
 import { ELIGIBILITY_TABLES, eligibilityMigrations } from './schema';
 import { findingsProjection } from '../findings/findings-projection';
@@ -19,7 +19,6 @@ type ContactFoldEvents = Parameters<typeof foldContactView>[0];
 type CampaignFoldEvents = Parameters<typeof foldCampaignView>[0];
 type ProcessorFoldEvents = Parameters<typeof foldProcessorView>[0];
 
-/** A batch sorted by the document each event updates, in global order within each. */
 /** A fold input and its global position (the key of its row in elig_contact_fold_events). */
 interface PositionedInput {
   position: number;
@@ -102,7 +101,7 @@ async function upsertDocuments(tx: SqlQueryable, table: string, key: string, doc
   );
 }
 
-async function applyCampaigns(tx: SqlQueryable, campaigns: Map<string, RecordedEvent[]>): Promise<void> {
+async function applyCampaigns(tx: SqlQueryable, campaigns: Map<string, RecordedEvent[]>, memory: ProjectionMemory): Promise<void> {
   if (campaigns.size === 0) return;
   const stored = await loadFoldEvents(tx, 'elig_campaigns', 'campaign_id', [...campaigns.keys()]);
   const docs = [...campaigns].map(([campaignId, added]) => {
@@ -110,6 +109,8 @@ async function applyCampaigns(tx: SqlQueryable, campaigns: Map<string, RecordedE
     return { campaign_id: campaignId, fold_events: foldEvents, view: foldCampaignView(foldEvents as CampaignFoldEvents) };
   });
   await upsertDocuments(tx, 'elig_campaigns', 'campaign_id', docs);
+  const groups = eligibilityMemory(memory).groups;
+  for (const doc of docs) groups?.set(doc.campaign_id, doc.view?.similarProductGroup ?? null);
 }
 
 async function applyProcessors(tx: SqlQueryable, sorted: Sorted): Promise<void> {
@@ -132,15 +133,38 @@ async function applyProcessors(tx: SqlQueryable, sorted: Sorted): Promise<void> 
   }
 }
 
-async function similarProductGroups(tx: SqlQueryable): Promise<Map<string, string | null>> {
+/**
+ * What the eligibility projection keeps between batches (see ProjectionMemory): each contact's fold
+ * inputs and call streams, the contacts erased, and each campaign's similar-product group.
+ */
+interface EligibilityMemory {
+  contacts: Map<string, { inputs: RecordedEvent[]; callStreams: string[] }>;
+  erased: Set<string>;
+  groups: Map<string, string | null> | null;
+  /** Fold inputs held, to bound the memory. */
+  inputs: number;
+}
+
+/** About 1 KB each: the memory is dropped (and the tables read again) beyond this many fold inputs. */
+const MEMORY_INPUTS = 1_500_000;
+
+function eligibilityMemory(memory: ProjectionMemory): EligibilityMemory {
+  return memory.slot('eligibility', () => ({ contacts: new Map(), erased: new Set<string>(), groups: null, inputs: 0 }));
+}
+
+async function similarProductGroups(tx: SqlQueryable, memory: ProjectionMemory): Promise<Map<string, string | null>> {
+  const held = eligibilityMemory(memory);
+  if (held.groups) return held.groups;
   const { rows } = await tx.query<{ id: string; view: CampaignEligibilityView | null }>(
     'SELECT campaign_id AS id, view FROM elig_campaigns',
   );
-  return new Map(rows.map((row) => [row.id, row.view?.similarProductGroup ?? null]));
+  held.groups = new Map(rows.map((row) => [row.id, row.view?.similarProductGroup ?? null]));
+  return held.groups;
 }
 
 /** The fold inputs stored for each contact, in global order. */
 async function storedContactInputs(tx: SqlQueryable, ids: string[]): Promise<Map<string, RecordedEvent[]>> {
+  if (ids.length === 0) return new Map();
   const { rows } = await tx.query<{ id: string; event: RecordedEvent }>(
     'SELECT contact_id AS id, event FROM elig_contact_fold_events WHERE contact_id = ANY($1::uuid[]) ORDER BY contact_id, position',
     [ids],
@@ -160,21 +184,61 @@ async function appendContactInputs(tx: SqlQueryable, added: { contact_id: string
   );
 }
 
-async function applyContacts(tx: SqlQueryable, sorted: Sorted): Promise<void> {
-  if (sorted.contacts.size === 0) return;
-  const ids = [...sorted.contacts.keys()];
+/** What is known of the contacts before the batch: their fold inputs and call streams, and which were erased. */
+interface ContactsBefore {
+  history: Map<string, RecordedEvent[]>;
+  callStreams: Map<string, string[]>;
+  gone: Set<string>;
+}
+
+/** From memory where it holds them; the others from the tables (unless the memory is complete). */
+async function contactsBefore(tx: SqlQueryable, ids: string[], memory: ProjectionMemory): Promise<ContactsBefore> {
+  const held = eligibilityMemory(memory);
+  const before: ContactsBefore = { history: new Map(), callStreams: new Map(), gone: new Set() };
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const contact = held.contacts.get(id);
+    if (contact) {
+      before.history.set(id, contact.inputs);
+      before.callStreams.set(id, contact.callStreams);
+    } else if (held.erased.has(id)) before.gone.add(id);
+    else if (!memory.complete) unknown.push(id);
+  }
+  if (unknown.length === 0) return before;
   const { rows: stored } = await tx.query<{ id: string; call_streams: string[] }>(
     'SELECT contact_id AS id, call_streams FROM elig_contacts WHERE contact_id = ANY($1::uuid[])',
-    [ids],
+    [unknown],
   );
   const { rows: erased } = await tx.query<{ id: string }>(
     'SELECT DISTINCT contact_id AS id FROM elig_suppressed WHERE contact_id = ANY($1::uuid[])',
-    [ids],
+    [unknown],
   );
-  const callStreamsOf = new Map(stored.map((row) => [row.id, row.call_streams]));
-  const gone = new Set(erased.map((row) => row.id));
-  const history = await storedContactInputs(tx, ids.filter((id) => !gone.has(id)));
-  const groups = await similarProductGroups(tx);
+  for (const row of stored) before.callStreams.set(row.id, row.call_streams);
+  for (const row of erased) before.gone.add(row.id);
+  const history = await storedContactInputs(tx, unknown.filter((id) => !before.gone.has(id)));
+  for (const [id, inputs] of history) before.history.set(id, inputs);
+  return before;
+}
+
+/** Remembers a contact's inputs after the batch, or its erasure. */
+function rememberContact(memory: ProjectionMemory, contactId: string, after: { inputs: RecordedEvent[]; callStreams: string[] } | 'erased'): void {
+  const held = eligibilityMemory(memory);
+  held.inputs -= held.contacts.get(contactId)?.inputs.length ?? 0;
+  if (after === 'erased') {
+    held.contacts.delete(contactId);
+    held.erased.add(contactId);
+    return;
+  }
+  held.contacts.set(contactId, after);
+  held.inputs += after.inputs.length;
+}
+
+async function applyContacts(tx: SqlQueryable, sorted: Sorted, memory: ProjectionMemory): Promise<void> {
+  if (sorted.contacts.size === 0) return;
+  if (eligibilityMemory(memory).inputs > MEMORY_INPUTS) memory.clear();
+  const ids = [...sorted.contacts.keys()];
+  const { history, callStreams: callStreamsOf, gone } = await contactsBefore(tx, ids, memory);
+  const groups = await similarProductGroups(tx, memory);
   const docs: object[] = [];
   const added: { contact_id: string; position: number; event: RecordedEvent }[] = [];
   const relined: { contact_id: string; phone_hash: string }[] = [];
@@ -188,9 +252,11 @@ async function applyContacts(tx: SqlQueryable, sorted: Sorted): Promise<void> {
     });
     if (view?.erasure?.completedAt) {
       erasures.push({ id: contactId, view });
+      rememberContact(memory, contactId, 'erased');
       continue;
     }
     const callStreams = [...new Set([...(callStreamsOf.get(contactId) ?? []), ...(sorted.callStreams.get(contactId) ?? [])])];
+    rememberContact(memory, contactId, { inputs: foldEvents, callStreams });
     docs.push({ contact_id: contactId, view, call_streams: callStreams });
     for (const input of inputs) added.push({ contact_id: contactId, position: input.position, event: input.event });
     if (view && inputs.some(({ event }) => event.type === 'ContactRegistered' || event.type === 'ContactDetailsRectified')) {
@@ -275,11 +341,11 @@ export function eligibilityProjection(): Projection {
     version: 1,
     migrations: eligibilityMigrations,
     tables: ELIGIBILITY_TABLES,
-    async apply(tx, events) {
+    async apply(tx, events, memory = new ProjectionMemory()) {
       const sorted = sort(events);
-      await applyCampaigns(tx, sorted.campaigns);
+      await applyCampaigns(tx, sorted.campaigns, memory);
       await applyProcessors(tx, sorted);
-      await applyContacts(tx, sorted);
+      await applyContacts(tx, sorted, memory);
       await applySnapshots(tx, sorted.snapshots);
     },
   };

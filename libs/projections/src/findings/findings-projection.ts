@@ -2,7 +2,7 @@ import type { StoredEvent } from '@calltrail/event-store';
 import { parseStreamId, type RecordedEvent } from '@calltrail/domain';
 import type { SqlQueryable } from '@calltrail/sql';
 import { toFoldInput } from '../eligibility/fold-input';
-import type { Projection } from '../runner';
+import { ProjectionMemory, type Projection } from '../runner';
 import {
   callFindings,
   campaignFindings,
@@ -122,13 +122,17 @@ interface DocumentRow {
   processor_id: string | null;
   agent_id: string | null;
   occurred_at: Date | null;
-  fold_events: RecordedEvent[];
+  events: RecordedEvent[];
 }
 
-async function loadDocuments(tx: SqlQueryable, where: string, params: unknown[]): Promise<Document[]> {
+/** Stored documents, with their events in order. */
+async function loadDocuments(tx: SqlQueryable, documents: string[]): Promise<Document[]> {
+  if (documents.length === 0) return [];
   const { rows } = await tx.query<DocumentRow>(
-    `SELECT document, kind, campaign_id, processor_id, agent_id, occurred_at, fold_events FROM findings_documents WHERE ${where}`,
-    params,
+    `SELECT d.document, d.kind, d.campaign_id, d.processor_id, d.agent_id, d.occurred_at,
+            coalesce((SELECT jsonb_agg(e.event ORDER BY e.seq) FROM findings_document_events e WHERE e.document = d.document), '[]'::jsonb) AS events
+     FROM findings_documents d WHERE d.document = ANY($1::text[])`,
+    [documents],
   );
   return rows.map((row) => ({
     document: row.document,
@@ -137,71 +141,135 @@ async function loadDocuments(tx: SqlQueryable, where: string, params: unknown[])
     processorId: row.processor_id,
     agentId: row.agent_id,
     at: row.occurred_at === null ? null : new Date(row.occurred_at).toISOString(),
-    events: row.fold_events,
+    events: row.events,
   }));
 }
 
 /** The event types a call's findings read from the campaign, processor and organisation documents. */
 const CONTEXT_TYPES = ['CampaignDefined', 'CampaignAmended', 'AgentTrainingRecorded', 'OrganisationProfileSet'];
 
-/** Only the context events of the documents, filtered in the database (a processor's shares are not read). */
-async function loadContextEvents(tx: SqlQueryable, documents: string[]): Promise<{ document: string; events: RecordedEvent[] }[]> {
-  const { rows } = await tx.query<{ document: string; events: RecordedEvent[] }>(
-    `SELECT document, coalesce((SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(fold_events) WITH ORDINALITY AS x(e, n)
-                                WHERE e->>'type' = ANY($2::text[])), '[]'::jsonb) AS events
-     FROM findings_documents WHERE document = ANY($1::text[])`,
-    [documents, CONTEXT_TYPES],
-  );
-  return rows;
+/**
+ * The documents folded so far, kept by the runner between batches (see ProjectionMemory): when
+ * the memory is complete, a document it does not hold is not stored either.
+ */
+interface DocumentMemory {
+  documents: Map<string, Document>;
+  /** Events held, to bound the memory. */
+  events: number;
 }
 
-/** The stored documents with the batch's events appended, and the call documents that depend on a change. */
-async function documentsToFold(tx: SqlQueryable, batch: Batch): Promise<Map<string, Document>> {
-  const stored = new Map((await loadDocuments(tx, 'document = ANY($1::text[])', [[...batch.added.keys()]])).map((doc) => [doc.document, doc]));
+/** About 1 KB each: the memory is dropped (and the tables read again) beyond this many events. */
+const MEMORY_EVENTS = 1_500_000;
+
+function documentMemory(memory: ProjectionMemory): DocumentMemory {
+  return memory.slot('documents', () => ({ documents: new Map<string, Document>(), events: 0 }));
+}
+
+/** The documents named, from memory or else from the tables (remembered from then on). */
+async function recall(tx: SqlQueryable, memory: ProjectionMemory, names: Iterable<string>): Promise<Map<string, Document>> {
+  const held = documentMemory(memory);
+  const found = new Map<string, Document>();
+  const missing: string[] = [];
+  for (const name of names) {
+    const doc = held.documents.get(name);
+    if (doc) found.set(name, doc);
+    else if (!memory.complete) missing.push(name);
+  }
+  for (const doc of await loadDocuments(tx, missing)) {
+    found.set(doc.document, doc);
+    held.documents.set(doc.document, doc);
+    held.events += doc.events.length;
+  }
+  return found;
+}
+
+/** Only the context events of the documents not in memory, filtered in the database (a processor's shares are not read). */
+async function loadContextEvents(tx: SqlQueryable, documents: string[]): Promise<Map<string, RecordedEvent[]>> {
+  if (documents.length === 0) return new Map();
+  const { rows } = await tx.query<{ document: string; event: RecordedEvent }>(
+    `SELECT document, event FROM findings_document_events WHERE document = ANY($1::text[]) AND type = ANY($2::text[]) ORDER BY document, seq`,
+    [documents, CONTEXT_TYPES],
+  );
+  const byDocument = new Map<string, RecordedEvent[]>();
+  for (const row of rows) byDocument.set(row.document, [...(byDocument.get(row.document) ?? []), row.event]);
+  return byDocument;
+}
+
+/** The call documents a change in this batch bears on, by their stored keys. */
+async function dependentCalls(tx: SqlQueryable, batch: Batch): Promise<string[]> {
+  const { campaigns, agents, callsFrom } = batch.dependencies();
+  if (campaigns.length === 0 && agents.length === 0 && callsFrom === null) return [];
+  const { rows } = await tx.query<{ document: string }>(
+    `SELECT document FROM findings_documents
+     WHERE kind = 'call' AND (campaign_id = ANY($1::text[])
+       OR (processor_id, agent_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+       OR occurred_at >= $4::timestamptz)`,
+    [campaigns, agents.map((agent) => agent.processorId), agents.map((agent) => agent.agentId), callsFrom],
+  );
+  return rows.map((row) => row.document);
+}
+
+/** A document and what the batch appends to it: the stored keys win, the events add up. */
+function appended(previous: Document | undefined, added: Document): Document {
+  return {
+    ...added,
+    campaignId: previous?.campaignId ?? added.campaignId,
+    processorId: previous?.processorId ?? added.processorId,
+    agentId: previous?.agentId ?? added.agentId,
+    at: previous?.at ?? added.at,
+    events: [...(previous?.events ?? []), ...added.events],
+  };
+}
+
+/**
+ * The documents to fold again: the batch's, with its events appended (and remembered so), and the
+ * call documents that depend on a change. Returns each batch document's events before the batch too.
+ */
+async function documentsToFold(tx: SqlQueryable, batch: Batch, memory: ProjectionMemory): Promise<{ docs: Map<string, Document>; before: Map<string, number> }> {
+  const stored = await recall(tx, memory, batch.added.keys());
+  const held = documentMemory(memory);
   const docs = new Map<string, Document>();
+  const before = new Map<string, number>();
   for (const [key, added] of batch.added) {
     const previous = stored.get(key);
-    docs.set(key, {
-      ...added,
-      campaignId: previous?.campaignId ?? added.campaignId,
-      processorId: previous?.processorId ?? added.processorId,
-      agentId: previous?.agentId ?? added.agentId,
-      at: previous?.at ?? added.at,
-      events: [...(previous?.events ?? []), ...added.events],
-    });
+    const doc = appended(previous, added);
+    before.set(key, previous?.events.length ?? 0);
+    docs.set(key, doc);
+    held.documents.set(key, doc);
+    held.events += added.events.length;
   }
-  const { campaigns, agents, callsFrom } = batch.dependencies();
-  if (campaigns.length > 0 || agents.length > 0 || callsFrom !== null) {
-    const dependents = await loadDocuments(
-      tx,
-      `kind = 'call' AND (campaign_id = ANY($1::text[])
-         OR (processor_id, agent_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-         OR occurred_at >= $4::timestamptz)`,
-      [campaigns, agents.map((agent) => agent.processorId), agents.map((agent) => agent.agentId), callsFrom],
-    );
-    for (const doc of dependents) if (!docs.has(doc.document)) docs.set(doc.document, doc);
-  }
-  return docs;
+  const dependents = await dependentCalls(tx, batch);
+  for (const [key, doc] of await recall(tx, memory, dependents.filter((key) => !docs.has(key)))) docs.set(key, doc);
+  return { docs, before };
 }
 
 /** What the call documents of this fold need from the campaign, processor and organisation documents. */
-async function callContexts(tx: SqlQueryable, docs: Map<string, Document>): Promise<(doc: Document) => CallContext> {
+async function callContexts(tx: SqlQueryable, docs: Map<string, Document>, memory: ProjectionMemory): Promise<(doc: Document) => CallContext> {
   const calls = [...docs.values()].filter((doc) => doc.kind === 'call');
   const wanted = [
     'organisation',
     ...new Set(calls.flatMap((doc) => [doc.campaignId && `campaign-${doc.campaignId}`, doc.processorId && `processor-${doc.processorId}`].filter((key): key is string => !!key))),
   ];
-  const stored = new Map((await loadContextEvents(tx, wanted)).map((doc) => [doc.document, doc]));
-  const eventsOf = (key: string) => (docs.get(key) ?? stored.get(key))?.events ?? [];
+  const held = documentMemory(memory).documents;
+  const inMemory = (key: string) => docs.get(key) ?? held.get(key);
+  const stored = memory.complete ? new Map<string, RecordedEvent[]>() : await loadContextEvents(tx, wanted.filter((key) => !inMemory(key)));
+  const eventsOf = (key: string) => inMemory(key)?.events ?? stored.get(key) ?? [];
   const callerIds: CallerIdsFact[] = eventsOf('organisation')
     .filter((event) => event.type === 'OrganisationProfileSet')
     .map((event) => ({ from: event.metadata.occurredAt, callerIds: (event.data as { callerIds: string[] }).callerIds, eventId: event.eventId }))
     .sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
-  return (doc) => ({
-    maxRings: maxRingsOf(eventsOf(`campaign-${doc.campaignId}`)),
-    callerIds,
-    trainings: trainingsOf(eventsOf(`processor-${doc.processorId}`)),
-  });
+  const maxRings = cached((campaign: string) => maxRingsOf(eventsOf(`campaign-${campaign}`)));
+  const trainings = cached((processor: string) => trainingsOf(eventsOf(`processor-${processor}`)));
+  return (doc) => ({ maxRings: maxRings(String(doc.campaignId)), callerIds, trainings: trainings(String(doc.processorId)) });
+}
+
+/** `compute` once per key. */
+function cached<T>(compute: (key: string) => T): (key: string) => T {
+  const values = new Map<string, T>();
+  return (key) => {
+    if (!values.has(key)) values.set(key, compute(key));
+    return values.get(key)!;
+  };
 }
 
 function maxRingsOf(events: readonly RecordedEvent[]): number | null {
@@ -237,7 +305,7 @@ function findingsOf(doc: Document, callContext: (doc: Document) => CallContext):
 }
 
 /** Rows per statement: one JSON parameter per chunk keeps every string well under the engine's limits. */
-const CHUNK = 500;
+const CHUNK = 2_000;
 
 function chunks<T>(items: readonly T[]): T[][] {
   const parts: T[][] = [];
@@ -245,21 +313,27 @@ function chunks<T>(items: readonly T[]): T[][] {
   return parts;
 }
 
-async function saveDocuments(tx: SqlQueryable, all: Document[]): Promise<void> {
-  for (const docs of chunks(all)) await saveDocumentChunk(tx, docs);
+/** Writes what finds each batch document, and appends the batch's events to it: nothing stored is rewritten. */
+async function saveDocuments(tx: SqlQueryable, batch: Batch, docs: Map<string, Document>, before: Map<string, number>): Promise<void> {
+  const keys = [...batch.added.keys()].map((key) => docs.get(key)!);
+  for (const chunk of chunks(keys)) await saveDocumentKeys(tx, chunk);
+  const events = [...batch.added].flatMap(([key, added]) =>
+    added.events.map((event, index) => ({ document: key, seq: before.get(key)! + index, type: event.type, event })),
+  );
+  for (const chunk of chunks(events)) await appendDocumentEvents(tx, chunk);
 }
 
-async function saveDocumentChunk(tx: SqlQueryable, docs: Document[]): Promise<void> {
+async function saveDocumentKeys(tx: SqlQueryable, docs: Document[]): Promise<void> {
   await tx.query(
-    `INSERT INTO findings_documents (document, kind, campaign_id, processor_id, agent_id, occurred_at, fold_events)
-     SELECT document, kind, campaign_id, processor_id, agent_id, occurred_at, fold_events
+    `INSERT INTO findings_documents (document, kind, campaign_id, processor_id, agent_id, occurred_at)
+     SELECT document, kind, campaign_id, processor_id, agent_id, occurred_at
      FROM jsonb_to_recordset($1::jsonb)
-       AS d(document text, kind text, campaign_id text, processor_id text, agent_id text, occurred_at timestamptz, fold_events jsonb)
-     ON CONFLICT (document) DO UPDATE SET fold_events = excluded.fold_events,
-       campaign_id = coalesce(findings_documents.campaign_id, excluded.campaign_id),
-       processor_id = coalesce(findings_documents.processor_id, excluded.processor_id),
-       agent_id = coalesce(findings_documents.agent_id, excluded.agent_id),
-       occurred_at = coalesce(findings_documents.occurred_at, excluded.occurred_at)`,
+       AS d(document text, kind text, campaign_id text, processor_id text, agent_id text, occurred_at timestamptz)
+     ON CONFLICT (document) DO UPDATE SET
+       campaign_id = excluded.campaign_id, processor_id = excluded.processor_id,
+       agent_id = excluded.agent_id, occurred_at = excluded.occurred_at
+     WHERE (findings_documents.campaign_id, findings_documents.processor_id, findings_documents.agent_id, findings_documents.occurred_at)
+       IS DISTINCT FROM (excluded.campaign_id, excluded.processor_id, excluded.agent_id, excluded.occurred_at)`,
     [
       JSON.stringify(
         docs.map((doc) => ({
@@ -269,10 +343,17 @@ async function saveDocumentChunk(tx: SqlQueryable, docs: Document[]): Promise<vo
           processor_id: doc.processorId,
           agent_id: doc.agentId,
           occurred_at: doc.at,
-          fold_events: doc.events,
         })),
       ),
     ],
+  );
+}
+
+async function appendDocumentEvents(tx: SqlQueryable, rows: { document: string; seq: number; type: string; event: RecordedEvent }[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO findings_document_events (document, seq, type, event)
+     SELECT document, seq, type, event FROM jsonb_to_recordset($1::jsonb) AS e(document text, seq integer, type text, event jsonb)`,
+    [JSON.stringify(rows)],
   );
 }
 
@@ -324,16 +405,18 @@ export function findingsProjection(): Projection {
   return {
     name: FINDINGS_PROJECTION,
     // 2: shares stored per contact, and as a count on the processor. 3: call documents keep their agent and time.
-    version: 3,
+    // 4: a document's events are rows of their own (migration 3).
+    version: 4,
     migrations: findingsMigrations,
     tables: FINDINGS_TABLES,
-    async apply(tx, events) {
+    async apply(tx, events, memory = new ProjectionMemory()) {
       const batch = new Batch();
       for (const event of events) batch.route(event);
       if (batch.added.size === 0) return;
-      const docs = await documentsToFold(tx, batch);
-      const callContext = await callContexts(tx, docs);
-      await saveDocuments(tx, [...batch.added.keys()].map((key) => docs.get(key)!));
+      if (documentMemory(memory).events > MEMORY_EVENTS) memory.clear();
+      const { docs, before } = await documentsToFold(tx, batch, memory);
+      const callContext = await callContexts(tx, docs, memory);
+      await saveDocuments(tx, batch, docs, before);
       const drafts = [...docs.values()].flatMap((doc) => findingsOf(doc, callContext).map((draft) => ({ document: doc.document, draft })));
       await saveFindings(tx, [...docs.keys()], drafts);
     },

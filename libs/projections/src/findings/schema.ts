@@ -2,8 +2,9 @@ import type { Migration } from '@calltrail/sql';
 
 /**
  * The findings read model. `findings_documents` holds, per call, contact, processor, campaign and the
- * organisation, the events its findings are folded from (every personal field removed); `findings`
- * holds the findings, open and resolved. No personal data: ids, moments, codes.
+ * organisation, what finds it (kind, campaign, processor, agent, time); `findings_document_events` the
+ * events its findings are folded from, one row each (every personal field removed); `findings` holds
+ * the findings, open and resolved. No personal data: ids, moments, codes.
  */
 export const findingsMigrations: Migration[] = [
   {
@@ -52,6 +53,25 @@ export const findingsMigrations: Migration[] = [
       CREATE INDEX findings_documents_occurred ON findings_documents (occurred_at) WHERE kind = 'call';
     `,
   },
+  {
+    version: 3,
+    name: 'document events one row per event',
+    // A document's events were one jsonb array, rewritten whole at every event and serialised with the
+    // batch: the 1M-event rebuild outgrew a JavaScript string. Now a batch appends rows. The read
+    // models are emptied and replayed from zero (the checkpoint goes back to 0).
+    sql: `
+      CREATE TABLE findings_document_events (
+        document text NOT NULL,
+        seq integer NOT NULL,
+        type text NOT NULL,
+        event jsonb NOT NULL,
+        PRIMARY KEY (document, seq)
+      );
+      ALTER TABLE findings_documents DROP COLUMN fold_events;
+      TRUNCATE findings_documents, findings;
+      UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = 'findings';
+    `,
+  },
 ];
 
-export const FINDINGS_TABLES = ['findings_documents', 'findings'];
+export const FINDINGS_TABLES = ['findings_documents', 'findings_document_events', 'findings'];

@@ -1,4 +1,5 @@
 export * from './projection';
+export * from './projection-memory';
 export * from './checkpoints';
 export * from './projection-lock';
 export * from './runner';

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@calltrail/event-store';
 import type { Migration, SqlQueryable } from '@calltrail/sql';
+import type { ProjectionMemory } from './projection-memory';
 
 /**
  * A projection: read models kept up to date from the store's global order. `apply` receives a batch
@@ -14,7 +15,12 @@ export interface Projection {
   readonly migrations: readonly Migration[];
   /** The tables a rebuild empties before replaying from zero. */
   readonly tables: readonly string[];
-  apply(tx: SqlQueryable, events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * `memory` is what the projection may keep between batches instead of reading it back from its
+   * tables: the runner empties it whenever it may no longer match them (see ProjectionMemory).
+   * Without it (a direct call), everything is read from the tables.
+   */
+  apply(tx: SqlQueryable, events: readonly StoredEvent[], memory?: ProjectionMemory): Promise<void>;
 }
 
 export function migrationModule(projection: Pick<Projection, 'name'>): string {

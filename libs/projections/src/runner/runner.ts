@@ -9,6 +9,7 @@ import {
 } from './checkpoints';
 import { migrationModule, type Projection } from './projection';
 import { withProjectionLock } from './projection-lock';
+import { ProjectionMemory } from './projection-memory';
 
 export interface ProjectionProgress {
   projection: string;
@@ -97,8 +98,8 @@ export class ProjectionRunner {
   async catchUp(names?: readonly string[], options: CatchUpOptions = {}): Promise<void> {
     await this.prepare();
     for (const projection of this.select(names)) {
-      await this.locked(projection, options, async (session) => {
-        await this.catchUpLocked(session, projection, options);
+      await this.locked(projection, options, async (session, memory) => {
+        await this.catchUpLocked(session, projection, memory, options);
       });
     }
   }
@@ -107,12 +108,12 @@ export class ProjectionRunner {
   async rebuild(names?: readonly string[], options: CatchUpOptions = {}): Promise<void> {
     await this.prepare();
     for (const projection of this.select(names)) {
-      await this.locked(projection, options, async (session) => {
+      await this.locked(projection, options, async (session, memory) => {
         await session.transaction(async (tx) => {
           for (const table of projection.tables) await tx.exec(`TRUNCATE ${table}`);
           await resetCheckpoint(tx, projection.name, projection.version);
         });
-        await this.catchUpLocked(session, projection, options);
+        await this.catchUpLocked(session, projection, memory, options);
       });
     }
   }
@@ -125,9 +126,9 @@ export class ProjectionRunner {
     await this.prepare();
     await Promise.all(
       this.projections.map((projection) =>
-        this.locked(projection, options, async (session) => {
+        this.locked(projection, options, async (session, memory) => {
           while (!options.signal.aborted) {
-            const applied = await this.catchUpLocked(session, projection, options);
+            const applied = await this.catchUpLocked(session, projection, memory, options);
             if (applied === 0) await sleep(this.pollIntervalMs, options.signal);
           }
         }),
@@ -156,9 +157,10 @@ export class ProjectionRunner {
   private async locked(
     projection: Projection,
     options: CatchUpOptions,
-    work: (session: SqlSession) => Promise<void>,
+    work: (session: SqlSession, memory: ProjectionMemory) => Promise<void>,
   ): Promise<void> {
-    await withProjectionLock(this.db, projection.name, work, {
+    // The memory lives as long as the lock: a runner that loses or leaves it starts from the tables.
+    await withProjectionLock(this.db, projection.name, (session) => work(session, new ProjectionMemory()), {
       retryMs: this.lockRetryMs,
       signal: options.signal,
       onWait: () => options.onWait?.(projection.name),
@@ -166,7 +168,12 @@ export class ProjectionRunner {
   }
 
   /** Catches one projection up to the head seen at the start; returns how many events it applied. */
-  private async catchUpLocked(session: SqlSession, projection: Projection, options: CatchUpOptions): Promise<number> {
+  private async catchUpLocked(
+    session: SqlSession,
+    projection: Projection,
+    memory: ProjectionMemory,
+    options: CatchUpOptions,
+  ): Promise<number> {
     let checkpoint = await loadCheckpoint(session, projection.name, projection.version);
     if (checkpoint.version !== projection.version) {
       // The projection changed meaning since these read models were built: start again from zero.
@@ -176,6 +183,7 @@ export class ProjectionRunner {
       });
       checkpoint = { ...checkpoint, version: projection.version, position: 0 };
     }
+    memory.beginAt(checkpoint.position);
     const head = await this.store.headPosition();
     const started = Date.now();
     let position = checkpoint.position;
@@ -189,10 +197,7 @@ export class ProjectionRunner {
         // Read the next batch while this one is applied.
         next = last < head ? this.read(last) : Promise.resolve([]);
         const from = position;
-        await session.transaction(async (tx) => {
-          await projection.apply(tx, events);
-          await advanceCheckpoint(tx, projection.name, from, last);
-        });
+        await this.applyBatch(session, projection, memory, events, from, last);
         position = last;
         applied += events.length;
         options.onProgress?.({ projection: projection.name, position, head, applied, elapsedMs: Date.now() - started });
@@ -202,6 +207,27 @@ export class ProjectionRunner {
       await next.catch(() => undefined);
     }
     return applied;
+  }
+
+  /** One batch and its checkpoint in one transaction; the memory follows only what committed. */
+  private async applyBatch(
+    session: SqlSession,
+    projection: Projection,
+    memory: ProjectionMemory,
+    events: StoredEvent[],
+    from: number,
+    to: number,
+  ): Promise<void> {
+    try {
+      await session.transaction(async (tx) => {
+        await projection.apply(tx, events, memory);
+        await advanceCheckpoint(tx, projection.name, from, to);
+      });
+    } catch (error) {
+      memory.discard();
+      throw error;
+    }
+    memory.position = to;
   }
 
   private read(after: number): Promise<StoredEvent[]> {

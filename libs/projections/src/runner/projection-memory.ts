@@ -1,0 +1,51 @@
+/**
+ * What a projection keeps in memory between batches, so that it need not read back what it wrote.
+ *
+ * It is only ever as true as the committed read models: the runner keeps one per projection while it
+ * holds the projection's lock (one active runner per projection), and empties it when a batch's
+ * transaction fails, when the tables are emptied, or when the checkpoint is not the one the memory
+ * followed. So a kill, a failed batch or another runner can at worst cost a read, never a wrong fold.
+ */
+export class ProjectionMemory {
+  private readonly slots = new Map<string, unknown>();
+  private followedFromZero = false;
+  /** The checkpoint the memory reflects; undefined when it reflects nothing yet. */
+  position: number | undefined;
+
+  /**
+   * True when the memory has followed every batch since the read models were empty: then what it
+   * does not hold is not in the tables either, and a projection need not look for it there.
+   */
+  get complete(): boolean {
+    return this.followedFromZero;
+  }
+
+  /** The slot `key`, created by `create` when absent. */
+  slot<T>(key: string, create: () => T): T {
+    if (!this.slots.has(key)) this.slots.set(key, create());
+    return this.slots.get(key) as T;
+  }
+
+  /** Forgets everything; the tables are the truth again (a projection may call it to bound its memory). */
+  clear(): void {
+    this.slots.clear();
+    this.followedFromZero = false;
+  }
+
+  /**
+   * Called by the runner before a catch-up from `checkpoint`: keeps the memory only if it followed
+   * up to exactly that checkpoint; at 0 (empty read models) it starts complete.
+   */
+  beginAt(checkpoint: number): void {
+    if (this.position === checkpoint && checkpoint !== 0) return;
+    this.clear();
+    this.followedFromZero = checkpoint === 0;
+    this.position = checkpoint;
+  }
+
+  /** Called by the runner when a batch's transaction did not commit: what the batch changed in memory is void. */
+  discard(): void {
+    this.clear();
+    this.position = undefined;
+  }
+}
