@@ -7,7 +7,7 @@ import {
   type StoredEvent,
 } from '@calltrail/event-store';
 import type { SqlQueryable } from '@calltrail/sql';
-import type { AppendRequest } from './append-request';
+import { hashAt, type AppendRequest, type HashReadyEvent } from './append-request';
 import { toStoredEvent, type EventRow } from './rows';
 import { StreamHeadCache, type StreamHead } from './stream-heads';
 
@@ -15,12 +15,15 @@ export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; er
 
 /** What one request of a batch turned into, before the batch has its global positions. */
 type Decision =
-  | { kind: 'append' | 'retry'; streamId: string; events: StoredEvent[] }
+  | { kind: 'append'; streamId: string; events: StoredEvent[]; rows: string[] }
+  | { kind: 'retry'; streamId: string; events: StoredEvent[] }
   | { kind: 'failed'; error: Error };
 
 interface Plan {
   decisions: Decision[];
   fresh: StoredEvent[];
+  /** The fresh events as `append_events` reads them: one JSON object each, without its index. */
+  rows: string[];
   /** Heads of every stream the batch touches, as believed when planning. */
   believed: Map<string, StreamHead>;
   /** Heads after the batch. */
@@ -71,10 +74,12 @@ function planBatch(
   const after = new Map(believed);
   const known = new Map(storedEvents);
   const decisions = requests.map((request) => decide(request, after, known));
-  const fresh = decisions.flatMap((decision) => (decision.kind === 'append' ? decision.events : []));
+  const appended = decisions.filter((decision) => decision.kind === 'append');
+  const fresh = appended.flatMap((decision) => decision.events);
+  const rows = appended.flatMap((decision) => decision.rows);
   const touched = new Set(fresh.map((event) => event.streamId));
   for (const streamId of after.keys()) if (!touched.has(streamId)) after.delete(streamId);
-  return { decisions, fresh, believed, after };
+  return { decisions, fresh, rows, believed, after };
 }
 
 function decide(request: AppendRequest, heads: Map<string, StreamHead>, known: Map<string, StoredEvent>): Decision {
@@ -87,7 +92,8 @@ function decide(request: AppendRequest, heads: Map<string, StreamHead>, known: M
     const last = events[events.length - 1]!;
     heads.set(request.streamId, { version: last.streamVersion, lastHash: last.hash });
     for (const event of events) known.set(event.eventId, event);
-    return { kind: 'append', streamId: request.streamId, events };
+    const rows = events.map((event, index) => eventRow(event, request.events[index]!));
+    return { kind: 'append', streamId: request.streamId, events, rows };
   } catch (error) {
     return { kind: 'failed', error: error as Error };
   }
@@ -128,7 +134,7 @@ function chainEvents(request: AppendRequest, head: StreamHead): StoredEvent[] {
   let prevHash = head.lastHash;
   return request.events.map((event, index) => {
     const streamVersion = head.version + index + 1;
-    const hash = event.hashAt(prevHash, streamVersion);
+    const hash = hashAt(event, prevHash, streamVersion);
     const stored: StoredEvent = {
       eventId: event.eventId,
       type: event.type,
@@ -145,6 +151,15 @@ function chainEvents(request: AppendRequest, head: StreamHead): StoredEvent[] {
   });
 }
 
+/** A row for `append_events`, with the data and metadata as serialised when the append was queued. */
+function eventRow(event: StoredEvent, prepared: HashReadyEvent): string {
+  return (
+    `"event_id":"${event.eventId}","stream_id":${JSON.stringify(event.streamId)},"stream_version":${event.streamVersion},` +
+    `"type":${JSON.stringify(event.type)},"data":${prepared.json.data},"metadata":${prepared.json.metadata},` +
+    `"prev_hash":"${event.prevHash}","hash":"${event.hash}"}`
+  );
+}
+
 /** One statement: `append_events` (migration 2) checks the beliefs and inserts, or answers what was stale. */
 async function appendEvents(
   queryable: SqlQueryable,
@@ -152,24 +167,14 @@ async function appendEvents(
   plan: Plan,
   known: ReadonlyMap<string, StoredEvent>,
 ): Promise<AppendAnswer> {
-  const events = plan.fresh.map((event, index) => ({
-    i: index + 1,
-    event_id: event.eventId,
-    stream_id: event.streamId,
-    stream_version: event.streamVersion,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-    prev_hash: event.prevHash,
-    hash: event.hash,
-  }));
+  const events = `[${plan.rows.map((row, index) => `{"i":${index + 1},${row}`).join(',')}]`;
   const newIds = requests.flatMap((request) =>
     request.events.filter((event) => event.idGiven && !known.has(event.eventId)).map((event) => event.eventId),
   );
   const { rows } = await queryable.query<{ answer: AppendAnswer }>(
     'SELECT append_events($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb) AS answer',
     [
-      JSON.stringify(events),
+      events,
       JSON.stringify(headRows(plan.believed)),
       JSON.stringify(headRows(plan.after)),
       JSON.stringify(newIds),

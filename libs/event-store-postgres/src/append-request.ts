@@ -1,20 +1,22 @@
+import { createHash } from 'node:crypto';
 import {
   completeMetadata,
-  eventHasher,
   prepareAppend as checkAppend,
   type EventMetadata,
   type ExpectedVersion,
   type PreparedEvent,
 } from '@calltrail/event-store';
+import { eventJson, type EventJson } from './event-json';
 
 /**
- * A checked event (see the port's `prepareAppend`) with its canonical JSON made before it is
- * queued, so a group commit only splices in versions and hashes.
+ * A checked event (see the port's `prepareAppend`) serialised once, before it is queued: its
+ * canonical JSON is both what the hash covers and what the events table stores, so a group
+ * commit only splices in versions and hashes.
  */
 export interface HashReadyEvent extends PreparedEvent {
   /** The metadata as stored: the caller's, completed with the store's defaults and `recordedAt`. */
   storedMetadata: EventMetadata;
-  hashAt: (prevHash: string, streamVersion: number) => string;
+  json: EventJson;
 }
 
 export interface AppendRequest {
@@ -25,7 +27,7 @@ export interface AppendRequest {
 
 /**
  * Checks an append before it is queued (bad input fails alone, with the field and the rule) and
- * prepares its hashing. `recordedAt` is when the store accepted the append; the queue keeps that order.
+ * serialises its events. `recordedAt` is when the store accepted the append; the queue keeps that order.
  */
 export function prepareAppend(
   streamId: unknown,
@@ -38,8 +40,14 @@ export function prepareAppend(
     ...checked,
     events: checked.events.map((event) => {
       const storedMetadata = completeMetadata(event, recordedAt);
-      const hashAt = eventHasher({ ...event, metadata: storedMetadata, streamId: checked.streamId });
-      return { ...event, storedMetadata, hashAt };
+      const json = eventJson({ ...event, metadata: storedMetadata, streamId: checked.streamId });
+      return { ...event, storedMetadata, json };
     }),
   };
+}
+
+/** The port's `computeEventHash` of the event at a version after `prevHash`, from its prepared JSON. */
+export function hashAt(event: HashReadyEvent, prevHash: string, streamVersion: number): string {
+  const { beforeVersion, afterVersion } = event.json;
+  return createHash('sha256').update(prevHash + beforeVersion + streamVersion + afterVersion).digest('hex');
 }
