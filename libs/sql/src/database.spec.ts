@@ -21,6 +21,14 @@ describe.each(targets)('Database on %s', (_name, open) => {
     expect(rows[0]!.n).toBe(9_007_199_254_740_000);
   });
 
+  it('runs a named (prepared) statement again and again with new parameters, bigints as numbers', async () => {
+    const sql = 'SELECT $1::bigint + 1 AS n, $2::text AS label';
+    for (const [n, label] of [[1, 'a'], [9_007_199_254_740_000, 'b'], [41, 'c'], [7, 'd'], [8, 'e'], [9, 'f'], [10, 'g']] as const) {
+      const { rows } = await db.query<{ n: number; label: string }>(sql, [n, label], { name: 'database-spec-named' });
+      expect(rows).toEqual([{ n: n + 1, label }]);
+    }
+  });
+
   it('rolls a failed transaction back', async () => {
     const table = `rollback_${Date.now()}`;
     await db.exec(`CREATE TABLE ${table} (n int)`);

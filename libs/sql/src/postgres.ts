@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, QueryResult, SqlQueryable, SqlSession } from './database';
+import type { Database, QueryOptions, QueryResult, SqlQueryable, SqlSession } from './database';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -20,8 +20,8 @@ export interface PostgresOptions {
 
 function queryable(client: pg.Pool | pg.PoolClient): SqlQueryable {
   return {
-    async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
-      const result = await client.query({ text: sql, values: params, types: typeParsers });
+    async query<Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<QueryResult<Row>> {
+      const result = await client.query({ text: sql, values: params, types: typeParsers, name: options.name });
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
     async exec(sql: string): Promise<void> {

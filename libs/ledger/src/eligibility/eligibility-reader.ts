@@ -32,9 +32,11 @@ import {
   loadContext,
   loadNumbers,
   phoneHashesOfContact,
+  type EligibilityContext,
   type NumberFacts,
   type SnapshotRef,
 } from './read-models';
+import { loadOneNumber } from './one-number';
 
 export interface EligibilityTarget {
   campaignId: string;
@@ -117,7 +119,19 @@ export class EligibilityReader {
       if (phoneHash === null && !target.at) return this.unknownContact(target);
       if (target.at) return this.checkAt(contactId, phoneHash, target);
     }
-    const [answer] = await this.checkHashes([phoneHash!], target);
+    if (target.at) {
+      const [answer] = await this.checkHashes([phoneHash!], target);
+      return answer!;
+    }
+    return this.checkOneNow(phoneHash!, target);
+  }
+
+  /** One keyed hash now: the context and the number's facts in one round trip (a dialer asks before every call). */
+  private async checkOneNow(phoneHash: string, target: EligibilityTarget): Promise<EligibilityAnswer> {
+    const campaignId = checkUuid(target.campaignId, 'campaignId');
+    const processorId = checkUuid(target.processorId, 'processorId');
+    const { context, fact } = await loadOneNumber(this.deps.db, phoneHash, campaignId, processorId);
+    const [answer] = this.answersNow(context, [fact], campaignId, processorId);
     return answer!;
   }
 
@@ -146,6 +160,13 @@ export class EligibilityReader {
     if (!context.campaign) throw this.unknown('campaign', campaignId);
     if (!context.processor) throw this.unknown('processor', processorId);
     const facts = await this.readNumbers(phoneHashes, processorId, context.snapshots);
+    return this.answersNow(context, facts, campaignId, processorId);
+  }
+
+  /** The answers now, from the read models' context and the facts of each number asked. */
+  private answersNow(context: EligibilityContext, facts: readonly NumberFacts[], campaignId: string, processorId: string): EligibilityAnswer[] {
+    if (!context.campaign) throw this.unknown('campaign', campaignId);
+    if (!context.processor) throw this.unknown('processor', processorId);
     const at = this.clock();
     const campaign = withLastScrubs(context.campaign, at);
     return facts.map((fact, index) => {
