@@ -19,7 +19,8 @@ type Decision =
   | { kind: 'retry'; streamId: string; events: StoredEvent[] }
   | { kind: 'failed'; error: Error };
 
-interface Plan {
+/** A batch planned in memory, ready for `append_events`. */
+export interface BatchPlan {
   decisions: Decision[];
   fresh: StoredEvent[];
   /** The fresh events as `append_events` reads them: one JSON object each, without its index. */
@@ -28,6 +29,11 @@ interface Plan {
   believed: Map<string, StreamHead>;
   /** Heads after the batch. */
   after: Map<string, StreamHead>;
+}
+
+/** Where planning reads the stream heads from. */
+export interface HeadSource {
+  get(streamId: string): StreamHead;
 }
 
 type AppendAnswer = { base: number } | { stale: [string, number, string][]; known: EventRow[] };
@@ -42,6 +48,9 @@ const MAX_ATTEMPTS = 20;
  * (another process appended, or an event id is already stored), nothing is written: the plan is
  * redone with the database's answer. A request that conflicts fails alone.
  *
+ * `planned`, a plan made ahead (while the batch before was in the database), is used only when
+ * the heads it was made against are still the believed ones; otherwise the batch is planned again.
+ *
  * Run on the database it commits by itself; run in an open transaction (the out-of-order commit
  * test does) it holds the append lock until that transaction ends.
  */
@@ -49,10 +58,11 @@ export async function writeAppendBatch(
   queryable: SqlQueryable,
   requests: readonly AppendRequest[],
   heads: StreamHeadCache = new StreamHeadCache(),
+  planned?: BatchPlan,
 ): Promise<AppendOutcome[]> {
   const known = new Map<string, StoredEvent>();
+  let plan = planned && madeAgainst(planned, heads) ? planned : planBatch(requests, heads, known);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const plan = planBatch(requests, heads, known);
     const answer = await appendEvents(queryable, requests, plan, known);
     if ('base' in answer) {
       plan.fresh.forEach((event, index) => (event.globalPosition = answer.base + index + 1));
@@ -61,15 +71,34 @@ export async function writeAppendBatch(
     }
     for (const [streamId, version, lastHash] of answer.stale) heads.set(streamId, { version, lastHash });
     for (const row of answer.known) known.set(row.event_id, toStoredEvent(row));
+    plan = planBatch(requests, heads, known);
   }
   throw new Error(`Append batch abandoned: its streams changed under it ${MAX_ATTEMPTS} times in a row`);
 }
 
+/** Plans a batch against heads that are not committed yet (those after the batch in the database). */
+export function planAppendBatch(requests: readonly AppendRequest[], heads: HeadSource): BatchPlan {
+  return planBatch(requests, heads, new Map());
+}
+
+/** The heads once `plan` is committed, over `heads` for the streams it does not touch. */
+export function headsAfter(plan: BatchPlan, heads: HeadSource): HeadSource {
+  return { get: (streamId) => plan.after.get(streamId) ?? heads.get(streamId) };
+}
+
+function madeAgainst(plan: BatchPlan, heads: HeadSource): boolean {
+  for (const [streamId, believed] of plan.believed) {
+    const head = heads.get(streamId);
+    if (head.version !== believed.version || head.lastHash !== believed.lastHash) return false;
+  }
+  return true;
+}
+
 function planBatch(
   requests: readonly AppendRequest[],
-  cache: StreamHeadCache,
+  cache: HeadSource,
   storedEvents: ReadonlyMap<string, StoredEvent>,
-): Plan {
+): BatchPlan {
   const believed = new Map(requests.map((request) => [request.streamId, cache.get(request.streamId)]));
   const after = new Map(believed);
   const known = new Map(storedEvents);
@@ -164,7 +193,7 @@ function eventRow(event: StoredEvent, prepared: HashReadyEvent): string {
 async function appendEvents(
   queryable: SqlQueryable,
   requests: readonly AppendRequest[],
-  plan: Plan,
+  plan: BatchPlan,
   known: ReadonlyMap<string, StoredEvent>,
 ): Promise<AppendAnswer> {
   const events = `[${plan.rows.map((row, index) => `{"i":${index + 1},${row}`).join(',')}]`;

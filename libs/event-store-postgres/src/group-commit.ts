@@ -1,6 +1,6 @@
 import type { AppendResult } from '@calltrail/event-store';
 import type { Database } from '@calltrail/sql';
-import { writeAppendBatch } from './append-batch';
+import { headsAfter, planAppendBatch, writeAppendBatch, type BatchPlan, type HeadSource } from './append-batch';
 import type { AppendRequest } from './append-request';
 import { StreamHeadCache } from './stream-heads';
 
@@ -27,10 +27,28 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+interface Batch {
+  pending: Pending[];
+  /** Planned when taken from the queue: against the heads the batch before it leaves, if any. */
+  plan: BatchPlan;
+}
+
 /**
- * Queues concurrent appends and writes them together: while one transaction runs, new appends
- * wait in the queue; when it ends, everything queued (up to the limits) goes in the next one.
- * No timer: a lone append is written at once.
+ * A queue of fewer events than this is written in one transaction even when nothing else is
+ * in the database: splitting it would cost a round trip for little planning to overlap.
+ */
+const MIN_EVENTS_TO_SPLIT = 16;
+
+/**
+ * Queues concurrent appends and writes them together, one transaction at a time: while one runs,
+ * the appends queued meanwhile are planned (against the heads that transaction leaves), and they
+ * go in the next one as soon as it has committed. So Node.js plans batch N+1 while the database
+ * writes batch N. When nothing is in the database, a large queue is split in two, so that the
+ * second half is planned while the first is written. No timer: a lone append is written at once.
+ *
+ * A batch is sent only after the one before has settled, its fallback included: commits keep the
+ * order of the queue, and a plan made ahead is used only if the heads it assumed are the ones
+ * committed (otherwise it is planned again; `append_events` checks it under the lock anyway).
  */
 export class GroupCommitter {
   private queue: Pending[] = [];
@@ -71,10 +89,19 @@ export class GroupCommitter {
   private async drain(): Promise<void> {
     // One microtask turn lets appends started in the same tick (Promise.all) join the first batch.
     await Promise.resolve();
-    while (this.queue.length > 0) await this.flush(this.takeBatch());
+    let batch = this.takeBatch(true, this.heads);
+    while (batch) {
+      const writing = this.flush(batch.pending, batch.plan);
+      // Let the callers answered by the batch before queue their next appends, then plan them.
+      await new Promise((resolve) => setImmediate(resolve));
+      const following = this.takeBatch(false, headsAfter(batch.plan, this.heads));
+      await writing;
+      batch = following ?? this.takeBatch(true, this.heads);
+    }
   }
 
-  private takeBatch(): Pending[] {
+  /** The next batch from the queue, up to the limits (half of it when `split` and it is large), planned. */
+  private takeBatch(split: boolean, heads: HeadSource): Batch | null {
     let events = 0;
     let count = 0;
     for (const pending of this.queue) {
@@ -82,16 +109,20 @@ export class GroupCommitter {
       events += pending.request.events.length;
       count += 1;
     }
-    return this.queue.splice(0, count);
+    if (count === 0) return null;
+    if (split && count > 1 && events >= MIN_EVENTS_TO_SPLIT) count = Math.ceil(count / 2);
+    const pending = this.queue.splice(0, count);
+    return { pending, plan: planAppendBatch(pending.map((each) => each.request), heads) };
   }
 
-  private async flush(batch: Pending[]): Promise<void> {
+  private async flush(batch: Pending[], plan?: BatchPlan): Promise<void> {
     let outcomes;
     try {
       outcomes = await writeAppendBatch(
         this.db,
         batch.map((pending) => pending.request),
         this.heads,
+        plan,
       );
     } catch (error) {
       // Not a conflict (those are per append) but a database error: find whose append it is by

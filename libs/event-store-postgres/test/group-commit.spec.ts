@@ -56,7 +56,7 @@ describe.each(testDatabases())('group commit on %s', (_name, freshDatabase) => {
     expect(store.groupCommitStats().largestBatch).toBe(3);
   });
 
-  it('a database error in one append fails only that append', async () => {
+  async function refusePoison(): Promise<void> {
     // Stand-in for any error the database raises for one append's rows.
     await database.db.exec(`
       CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -66,6 +66,10 @@ describe.each(testDatabases())('group commit on %s', (_name, freshDatabase) => {
       END $$;
       CREATE TRIGGER refuse_poison BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_poison();
     `);
+  }
+
+  it('a database error in one append fails only that append', async () => {
+    await refusePoison();
     const outcomes = await Promise.allSettled([
       store.appendToStream('healthy-1', one(), { expectedVersion: 'no_stream' }),
       store.appendToStream('sick', one('Poison'), { expectedVersion: 'no_stream' }),
@@ -74,5 +78,30 @@ describe.each(testDatabases())('group commit on %s', (_name, freshDatabase) => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/poison refused/);
     expect((await store.readAll({ limit: 10 })).map((event) => event.streamId)).toEqual(['healthy-1', 'healthy-2']);
+  });
+
+  it('a batch planned while the one before was written waits for its fallback, and keeps the queue order', async () => {
+    await refusePoison();
+    // 20 one-event appends queued at once: written as two batches, the second planned while the
+    // first is in the database, on the belief that the first commits. The first fails (Poison).
+    const appends = [
+      store.appendToStream('call-1', one('Started'), { expectedVersion: 'no_stream' }),
+      store.appendToStream('sick', one('Poison'), { expectedVersion: 'no_stream' }),
+      ...Array.from({ length: 16 }, (_, n) => store.appendToStream(`other-${n}`, one(), { expectedVersion: 'no_stream' })),
+      store.appendToStream('call-1', one('Ended'), { expectedVersion: 1 }),
+      store.appendToStream('call-1', one('Closed'), { expectedVersion: 2 }),
+    ];
+    const outcomes = await Promise.allSettled(appends);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(outcomes.map((_, n) => (n === 1 ? 'rejected' : 'fulfilled')));
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/poison refused/);
+    expect((await store.readStream('call-1')).map((event) => event.type)).toEqual(['Started', 'Ended', 'Closed']);
+    const order = (await store.readAll({ limit: 100 })).map((event) => `${event.streamId} ${event.type}`);
+    expect(order).toEqual([
+      'call-1 Started',
+      ...Array.from({ length: 16 }, (_, n) => `other-${n} Dialled`),
+      'call-1 Ended',
+      'call-1 Closed',
+    ]);
+    expect(store.groupCommitStats().transactions).toBeGreaterThan(2);
   });
 });
