@@ -2,7 +2,7 @@ import type { StoredEvent } from '@calltrail/event-store';
 import { parseStreamId, type RecordedEvent } from '@calltrail/domain';
 import type { SqlQueryable } from '@calltrail/sql';
 import { toFoldInput } from '../eligibility/fold-input';
-import { ProjectionMemory, type Projection } from '../runner';
+import { ProjectionMemory, RecentRows, type Projection } from '../runner';
 import {
   callFindings,
   campaignFindings,
@@ -153,16 +153,20 @@ const CONTEXT_TYPES = ['CampaignDefined', 'CampaignAmended', 'AgentTrainingRecor
  * the memory is complete, a document it does not hold is not stored either.
  */
 interface DocumentMemory {
-  documents: Map<string, Document>;
-  /** Events held, to bound the memory. */
-  events: number;
+  /** By document, weighed by its events. */
+  documents: RecentRows<Document>;
+  /** The documents that have findings stored (all of them when the memory is complete). */
+  withFindings: Set<string>;
 }
 
-/** About 1 KB each: the memory is dropped (and the tables read again) beyond this many events. */
-const MEMORY_EVENTS = 1_500_000;
+/**
+ * Document events remembered at most (about 0.55 KB each, measured, a call's events shared by its
+ * call and contact documents): about 550 MB; the documents used least recently are read from the tables.
+ */
+const MEMORY_EVENTS = 1_000_000;
 
 function documentMemory(memory: ProjectionMemory): DocumentMemory {
-  return memory.slot('documents', () => ({ documents: new Map<string, Document>(), events: 0 }));
+  return memory.slot('documents', () => ({ documents: new RecentRows<Document>(memory, MEMORY_EVENTS), withFindings: new Set<string>() }));
 }
 
 /** The documents named, from memory or else from the tables (remembered from then on). */
@@ -173,12 +177,11 @@ async function recall(tx: SqlQueryable, memory: ProjectionMemory, names: Iterabl
   for (const name of names) {
     const doc = held.documents.get(name);
     if (doc) found.set(name, doc);
-    else if (!memory.complete) missing.push(name);
+    else if (doc === undefined) missing.push(name);
   }
   for (const doc of await loadDocuments(tx, missing)) {
     found.set(doc.document, doc);
-    held.documents.set(doc.document, doc);
-    held.events += doc.events.length;
+    held.documents.set(doc.document, doc, doc.events.length);
   }
   return found;
 }
@@ -221,26 +224,37 @@ function appended(previous: Document | undefined, added: Document): Document {
   };
 }
 
+/** The documents to fold again, and what to write of the batch's. */
+interface Fold {
+  docs: Map<string, Document>;
+  /** Each batch document's number of events before the batch. */
+  before: Map<string, number>;
+  /** The batch documents that are new, or whose keys were filled in. */
+  keysChanged: Document[];
+}
+
+const KEYS = ['campaignId', 'processorId', 'agentId', 'at'] as const;
+
 /**
  * The documents to fold again: the batch's, with its events appended (and remembered so), and the
- * call documents that depend on a change. Returns each batch document's events before the batch too.
+ * call documents that depend on a change.
  */
-async function documentsToFold(tx: SqlQueryable, batch: Batch, memory: ProjectionMemory): Promise<{ docs: Map<string, Document>; before: Map<string, number> }> {
+async function documentsToFold(tx: SqlQueryable, batch: Batch, memory: ProjectionMemory): Promise<Fold> {
   const stored = await recall(tx, memory, batch.added.keys());
   const held = documentMemory(memory);
-  const docs = new Map<string, Document>();
-  const before = new Map<string, number>();
+  const fold: Fold = { docs: new Map(), before: new Map(), keysChanged: [] };
+  const { docs } = fold;
   for (const [key, added] of batch.added) {
     const previous = stored.get(key);
     const doc = appended(previous, added);
-    before.set(key, previous?.events.length ?? 0);
+    fold.before.set(key, previous?.events.length ?? 0);
+    if (!previous || KEYS.some((name) => previous[name] !== doc[name])) fold.keysChanged.push(doc);
     docs.set(key, doc);
-    held.documents.set(key, doc);
-    held.events += added.events.length;
+    held.documents.set(key, doc, doc.events.length);
   }
   const dependents = await dependentCalls(tx, batch);
   for (const [key, doc] of await recall(tx, memory, dependents.filter((key) => !docs.has(key)))) docs.set(key, doc);
-  return { docs, before };
+  return fold;
 }
 
 /** What the call documents of this fold need from the campaign, processor and organisation documents. */
@@ -251,9 +265,9 @@ async function callContexts(tx: SqlQueryable, docs: Map<string, Document>, memor
     ...new Set(calls.flatMap((doc) => [doc.campaignId && `campaign-${doc.campaignId}`, doc.processorId && `processor-${doc.processorId}`].filter((key): key is string => !!key))),
   ];
   const held = documentMemory(memory).documents;
-  const inMemory = (key: string) => docs.get(key) ?? held.get(key);
-  const stored = memory.complete ? new Map<string, RecordedEvent[]>() : await loadContextEvents(tx, wanted.filter((key) => !inMemory(key)));
-  const eventsOf = (key: string) => inMemory(key)?.events ?? stored.get(key) ?? [];
+  const inMemory = new Map<string, Document | null | undefined>(wanted.map((key) => [key, docs.get(key) ?? held.get(key)]));
+  const stored = await loadContextEvents(tx, wanted.filter((key) => inMemory.get(key) === undefined));
+  const eventsOf = (key: string) => inMemory.get(key)?.events ?? stored.get(key) ?? [];
   const callerIds: CallerIdsFact[] = eventsOf('organisation')
     .filter((event) => event.type === 'OrganisationProfileSet')
     .map((event) => ({ from: event.metadata.occurredAt, callerIds: (event.data as { callerIds: string[] }).callerIds, eventId: event.eventId }))
@@ -314,9 +328,8 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Writes what finds each batch document, and appends the batch's events to it: nothing stored is rewritten. */
-async function saveDocuments(tx: SqlQueryable, batch: Batch, docs: Map<string, Document>, before: Map<string, number>): Promise<void> {
-  const keys = [...batch.added.keys()].map((key) => docs.get(key)!);
-  for (const chunk of chunks(keys)) await saveDocumentKeys(tx, chunk);
+async function saveDocuments(tx: SqlQueryable, batch: Batch, { keysChanged, before }: Fold): Promise<void> {
+  for (const chunk of chunks(keysChanged)) await saveDocumentKeys(tx, chunk);
   const events = [...batch.added].flatMap(([key, added]) =>
     added.events.map((event, index) => ({ document: key, seq: before.get(key)! + index, type: event.type, event })),
   );
@@ -357,9 +370,21 @@ async function appendDocumentEvents(tx: SqlQueryable, rows: { document: string; 
   );
 }
 
-/** Replaces every finding of the documents folded again: a finding's id is stable, so history holds. */
-async function saveFindings(tx: SqlQueryable, documents: string[], drafts: { document: string; draft: FindingDraft }[]): Promise<void> {
-  await tx.query('DELETE FROM findings WHERE document = ANY($1::text[])', [documents]);
+/**
+ * Replaces every finding of the documents folded again: a finding's id is stable, so history holds.
+ * A complete memory knows which documents have findings stored: only theirs are deleted.
+ */
+async function saveFindings(
+  tx: SqlQueryable,
+  memory: ProjectionMemory,
+  documents: string[],
+  drafts: { document: string; draft: FindingDraft }[],
+): Promise<void> {
+  const { withFindings } = documentMemory(memory);
+  const stale = memory.complete ? documents.filter((document) => withFindings.has(document)) : documents;
+  if (stale.length > 0) await tx.query('DELETE FROM findings WHERE document = ANY($1::text[])', [stale]);
+  for (const document of documents) withFindings.delete(document);
+  for (const { document } of drafts) withFindings.add(document);
   if (drafts.length === 0) return;
   const rows = drafts.map(({ document, draft }) => ({
     finding_id: draft.findingId,
@@ -413,12 +438,12 @@ export function findingsProjection(): Projection {
       const batch = new Batch();
       for (const event of events) batch.route(event);
       if (batch.added.size === 0) return;
-      if (documentMemory(memory).events > MEMORY_EVENTS) memory.clear();
-      const { docs, before } = await documentsToFold(tx, batch, memory);
+      const fold = await documentsToFold(tx, batch, memory);
+      const { docs } = fold;
       const callContext = await callContexts(tx, docs, memory);
-      await saveDocuments(tx, batch, docs, before);
+      await saveDocuments(tx, batch, fold);
       const drafts = [...docs.values()].flatMap((doc) => findingsOf(doc, callContext).map((draft) => ({ document: doc.document, draft })));
-      await saveFindings(tx, [...docs.keys()], drafts);
+      await saveFindings(tx, memory, [...docs.keys()], drafts);
     },
   };
 }

@@ -49,3 +49,57 @@ export class ProjectionMemory {
     this.position = undefined;
   }
 }
+
+/**
+ * Rows a projection remembers in its ProjectionMemory, at most `budget` of them by weight (e.g. the
+ * events they hold): the least recently used are forgotten first, and their keys kept, so that a
+ * complete memory still tells a row it never saw (not stored) from one it forgot (read the tables).
+ */
+export class RecentRows<V> {
+  private readonly rows = new Map<string, { value: V; weight: number }>();
+  private readonly forgotten = new Set<string>();
+  private weight = 0;
+
+  constructor(
+    private readonly memory: ProjectionMemory,
+    private readonly budget: number,
+  ) {}
+
+  /** The row remembered; `null` when it is surely not stored; `undefined` when only the tables know. */
+  get(key: string): V | null | undefined {
+    const row = this.rows.get(key);
+    if (row) {
+      // Most recently used last: Map keeps insertion order.
+      this.rows.delete(key);
+      this.rows.set(key, row);
+      return row.value;
+    }
+    return this.memory.complete && !this.forgotten.has(key) ? null : undefined;
+  }
+
+  set(key: string, value: V, weight: number): void {
+    this.remove(key);
+    this.forgotten.delete(key);
+    this.rows.set(key, { value, weight });
+    this.weight += weight;
+    for (const [oldest, row] of this.rows) {
+      if (this.weight <= this.budget) break;
+      this.rows.delete(oldest);
+      this.weight -= row.weight;
+      this.forgotten.add(oldest);
+    }
+  }
+
+  /** The row is no longer stored (e.g. erased). */
+  delete(key: string): void {
+    this.remove(key);
+    this.forgotten.delete(key);
+  }
+
+  private remove(key: string): void {
+    const row = this.rows.get(key);
+    if (!row) return;
+    this.rows.delete(key);
+    this.weight -= row.weight;
+  }
+}
