@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -56,6 +57,8 @@ export class CalltrailApiModule {
           context: graphqlContext,
           formatError: createFormatError(options),
           includeStacktraceInErrorResponses: false,
+          // No field carries a cache hint; the plugin would still wrap every field's resolver.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
         }),
         ...FEATURE_MODULES,
       ],

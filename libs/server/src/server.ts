@@ -26,6 +26,8 @@ export async function createApp(ledger: Ledger): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { logger: ['error', 'warn'] });
   // A call list of 10,000 numbers is about 200 kB of JSON; express's default limit is 100 kB.
   app.useBodyParser('json', { limit: '2mb' });
+  // Answers are POSTed and never revalidated: hashing each body for an ETag is wasted work.
+  app.set('etag', false);
   return app;
 }
 
