@@ -58,6 +58,25 @@ describe.each(testDatabases())('eligibility from the read models on %s', (_targe
     await dispose();
   });
 
+  it('answers one number (one statement) exactly as it answers the same number in a list', async () => {
+    const { db, store, runner, world, dispose } = await setUp();
+    await recordChanges(store, db, world);
+    await runner.catchUp();
+    const now = new Date();
+    const reader = new EligibilityReader({ db, store, phoneHash: testPhoneHash, clock: () => now });
+    const phones = [...world.contacts.map((contact) => contact.phone), world.unknownPhone];
+    for (const processorId of [world.processorA, world.processorB]) {
+      const target = { campaignId: world.campaignId, processorId };
+      const list = await reader.checkBatch(phones, target);
+      const one = await Promise.all(phones.map((phone) => reader.check({ phone }, target)));
+      expect(one).toEqual(list.map((answer) => ({ ...answer, index: 0 })));
+    }
+    expect(new Set((await reader.checkBatch(phones, { campaignId: world.campaignId, processorId: world.processorA })).flatMap(codes))).toEqual(
+      new Set(['OBJECTED', 'DNC_LISTED', 'REFUSAL_COOLDOWN', 'SIMILAR_PRODUCT_COOLDOWN', 'CALLBACK_REQUESTED', 'UNKNOWN_CONTACT']),
+    );
+    await dispose();
+  });
+
   it('answers by contact id, and refuses a malformed number or an unknown campaign with the field named', async () => {
     const { world, reader, dispose } = await setUp();
     const target = { campaignId: world.campaignId, processorId: world.processorA };
