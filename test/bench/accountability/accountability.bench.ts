@@ -3,12 +3,22 @@
  * PostgreSQL, in one run: the rebuild of the projections (the baseline, events/s), then the audit of
  * every call (calls/s, and as a ratio to the rebuild), the processing register as of today and the
  * CTM report of the main product category with 6-month buckets over the whole period (target < 2 s
- * each). A bare readAll of the store is measured too: each report is a replay of the store.
+ * each), from their read models, each against its replay of the whole store (the reference, which must
+ * give the same answer). A bare readAll of the store is measured too: the floor of any replay.
  * `npm run bench:accountability`. Results: docs/benchmarks.md.
  */
 import type { EventStore } from '@calltrail/event-store';
-import { ProjectionRunner, allProjections } from '@calltrail/projections';
-import { auditCalls, ctmReport, processingRegister, type CallAudit, type CtmReport, type ProcessingRegister } from '@calltrail/reports';
+import { CTM_PROJECTION, ProjectionRunner, REGISTER_PROJECTION, allProjections } from '@calltrail/projections';
+import {
+  auditCalls,
+  ctmReport,
+  processingRegister,
+  replayCtmReport,
+  replayProcessingRegister,
+  type CallAudit,
+  type CtmReport,
+  type ProcessingRegister,
+} from '@calltrail/reports';
 import type { Ledger } from '@calltrail/server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureBenchDataSet, type BenchDataSet } from '../data';
@@ -67,6 +77,14 @@ async function rebuild(ledger: Ledger, names: string[]): Promise<number> {
   return Math.min(...applied.values());
 }
 
+/** The register's and the CTM report's read models up to the head (nothing to do when the baseline rebuilt them). */
+async function catchUpReportModels(ledger: Ledger): Promise<void> {
+  await new ProjectionRunner(ledger.database, ledger.store, allProjections(), { batchSize: BATCH }).catchUp([REGISTER_PROJECTION, CTM_PROJECTION]);
+}
+
+/** A report without the moment it was made: what the replay and the read models must agree on. */
+const answerOf = (report: object) => JSON.stringify({ ...report, generatedAt: undefined });
+
 let data: BenchDataSet;
 let ledger: Ledger;
 let facts: DataSetFacts;
@@ -98,10 +116,14 @@ it('audit of every call, the register and the CTM report on 1,000,000 events, ag
     const { summary, checkpoint } = await auditCalls({ store: ledger.store, db: ledger.database }, period);
     return { summary, checkpoint };
   });
-  const register = await timed<ProcessingRegister>('processing register as of today', () => processingRegister(ledger.store, new Date()));
-  const ctm = await timed<CtmReport>(`CTM report, ${main.category}`, () =>
-    ctmReport({ store: ledger.store }, { productCategory: main.category, bucketMonths: CTM_BUCKET_MONTHS, ...period }),
-  );
+  const caughtUp = await timed('catch-up of the register and CTM projections', () => catchUpReportModels(ledger));
+  const asOf = new Date();
+  const ctmQuery = { productCategory: main.category, bucketMonths: CTM_BUCKET_MONTHS, ...period };
+  // The replays, the way both reports were built before their read models: the reference, in the same run.
+  const registerReplay = await timed<ProcessingRegister>('processing register as of today, replayed', () => replayProcessingRegister(ledger.store, asOf));
+  const ctmReplay = await timed<CtmReport>(`CTM report, ${main.category}, replayed`, () => replayCtmReport({ store: ledger.store }, ctmQuery));
+  const register = await timed<ProcessingRegister>('processing register as of today', () => processingRegister(ledger.database, asOf));
+  const ctm = await timed<CtmReport>(`CTM report, ${main.category}`, () => ctmReport({ db: ledger.database }, ctmQuery));
 
   const rebuildRate = head / rebuilt.seconds;
   const auditRatio = `${(head / audit.seconds / rebuildRate).toFixed(2)}×`;
@@ -114,8 +136,11 @@ it('audit of every call, the register and the CTM report on 1,000,000 events, ag
     `| bare readAll of the store (the floor of a replay) | ${bare.seconds.toFixed(1)} | ${rate(head, bare.seconds)} | ${rate(facts.calls, bare.seconds)} | ${(rebuilt.seconds / bare.seconds).toFixed(2)}× | | ${bare.load} |`,
     `| rebuild of ${projections.length === allProjections().length ? 'every projection' : projections.join(' + ')} (baseline) | ${rebuilt.seconds.toFixed(1)} | ${rate(head, rebuilt.seconds)} | ${rate(facts.calls, rebuilt.seconds)} | 1.00× | | ${rebuilt.load} |`,
     `| audit of every call (${calls.toLocaleString('en')} calls) | ${audit.seconds.toFixed(1)} | ${rate(head, audit.seconds)} | ${rate(calls, audit.seconds)} | ${auditRatio} | | ${audit.load} |`,
-    `| processing register as of today (${register.result.activities.length} activities) | ${register.seconds.toFixed(2)} | ${rate(head, register.seconds)} | | | ${target(register.seconds)} | ${register.load} |`,
-    `| CTM report, ${main.category}, ${CTM_BUCKET_MONTHS}-month buckets (${ctm.result.totals.calls.toLocaleString('en')} calls) | ${ctm.seconds.toFixed(2)} | ${rate(head, ctm.seconds)} | | | ${target(ctm.seconds)} | ${ctm.load} |`,
+    `| catch-up of the register and CTM projections (0 events when the baseline rebuilt them) | ${caughtUp.seconds.toFixed(1)} | | | | | ${caughtUp.load} |`,
+    `| processing register as of today, replayed from the store (the reference) | ${registerReplay.seconds.toFixed(2)} | ${rate(head, registerReplay.seconds)} | | | | ${registerReplay.load} |`,
+    `| **processing register** as of today, from its read models (${register.result.activities.length} activities) | ${register.seconds.toFixed(2)} | ${rate(head, register.seconds)} | | ${(registerReplay.seconds / register.seconds).toFixed(1)}× the replay | ${target(register.seconds)} | ${register.load} |`,
+    `| CTM report, replayed from the store (the reference) | ${ctmReplay.seconds.toFixed(2)} | ${rate(head, ctmReplay.seconds)} | | | | ${ctmReplay.load} |`,
+    `| **CTM report**, ${main.category}, ${CTM_BUCKET_MONTHS}-month buckets, from its read models (${ctm.result.totals.calls.toLocaleString('en')} calls) | ${ctm.seconds.toFixed(2)} | ${rate(head, ctm.seconds)} | | ${(ctmReplay.seconds / ctm.seconds).toFixed(1)}× the replay | ${target(ctm.seconds)} | ${ctm.load} |`,
     '',
     `audit: ${audit.result.summary.lawful.toLocaleString('en')} lawful, ${audit.result.summary.callWhileIneligible.toLocaleString('en')} CALL_WHILE_INELIGIBLE, ` +
       `${audit.result.summary.propagationDelay.toLocaleString('en')} PROPAGATION_DELAY; reasons: ` +
@@ -130,6 +155,10 @@ it('audit of every call, the register and the CTM report on 1,000,000 events, ag
   expect(calls).toBe(facts.calls);
   expect(audit.result.summary.lawful + audit.result.summary.callWhileIneligible + audit.result.summary.propagationDelay).toBe(calls);
   expect(register.result.activities.map((activity) => activity.campaignId).sort()).toEqual(data.campaigns.map((campaign) => campaign.campaignId).sort());
+  expect(register.result.checkpoint).toBe(head);
+  expect(ctm.result.checkpoint).toBe(head);
+  expect(answerOf(register.result)).toBe(answerOf(registerReplay.result));
+  expect(answerOf(ctm.result)).toBe(answerOf(ctmReplay.result));
   expect(ctm.result.totals.calls).toBe(main.calls);
   expect(ctm.result.buckets.reduce((sum, bucket) => sum + bucket.calls, 0) + ctm.result.withoutPurchase.calls).toBe(main.calls);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { openPostgresEventStore } from '@calltrail/event-store-postgres';
 import { EligibilityReader } from '@calltrail/ledger';
 import { ProjectionRunner, allProjections } from '@calltrail/projections';
-import { auditCalls, processingRegister, queryFindings, type CallAudit } from '@calltrail/reports';
+import { auditCalls, processingRegister, queryFindings, replayProcessingRegister, type CallAudit } from '@calltrail/reports';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeSharedPglite, testDatabases } from '../../support/databases';
 import { testPhoneHash } from '../../support/eligibility-world';
@@ -178,15 +178,18 @@ describe.each(testDatabases())('the Futura story (seed 001) on %s', (_target, fr
   });
 
   it('builds the register as of a date: no Moroccan centre before it was added; today with the transfer gap shown', async () => {
-    const { store, story, dispose } = await setUp();
-    const before = await processingRegister(store, story.beforeMorocco);
+    const { db, store, story, dispose } = await setUp();
+    const before = await processingRegister(db, story.beforeMorocco);
     expect(before.activities).toHaveLength(1);
     const early = before.activities[0]!;
     expect(early.recipients.value.map((recipient) => recipient.processorId).sort()).toEqual([story.centreA, story.centreB].sort());
     expect(early.transfers).toEqual({ value: [], eventIds: [], gap: null });
     expect(before.gaps).toEqual([]);
 
-    const today = await processingRegister(store, '2026-12-01T12:00:00.000Z');
+    const today = await processingRegister(db, '2026-12-01T12:00:00.000Z');
+    // The read models give what the replay of the whole store gives, on both dates.
+    expect(before).toEqual(await replayProcessingRegister(store, story.beforeMorocco));
+    expect(today).toEqual(await replayProcessingRegister(store, '2026-12-01T12:00:00.000Z'));
     const activity = today.activities[0]!;
     expect(activity.recipients.value.map((recipient) => recipient.name)).toContain('Atlas Appels SARL');
     expect(activity.transfers.value).toEqual([

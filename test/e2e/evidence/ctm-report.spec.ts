@@ -1,4 +1,5 @@
 import { openPostgresEventStore } from '@calltrail/event-store-postgres';
+import { CTM_PROJECTION, ProjectionRunner, allProjections } from '@calltrail/projections';
 import { ctmCsv, ctmChartSvg, ctmMarkdown, ctmReport, type CtmCounts } from '@calltrail/reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSharedPglite, testDatabases, type TestDatabase } from '../../support/databases';
@@ -48,12 +49,13 @@ describe.each(testDatabases())('the CTM report on %s', (_target, fresh) => {
     store = await openPostgresEventStore(database.db);
     world = generateCtmWorld();
     await appendCtmWorld(store, world);
+    await new ProjectionRunner(database.db, store, allProjections()).catchUp([CTM_PROJECTION]);
   }, 120_000);
   afterAll(() => database?.dispose());
 
   it('counts, per bucket of months since the last purchase in the category, what the generator made', async () => {
     const heatPumps = world.calls.filter((c) => c.campaignId !== world.solar && inPeriod(c));
-    const report = await ctmReport({ store }, { productCategory: 'heat-pumps', bucketMonths: 6, from, to });
+    const report = await ctmReport({ db: database.db }, { productCategory: 'heat-pumps', bucketMonths: 6, from, to });
 
     expect(report.campaigns.map((c) => c.campaignId).sort()).toEqual([world.heatPumpsA, world.heatPumpsB].sort());
     const buckets = report.buckets.map(({ label: _label, toMonths: _to, ...counts }) => counts);
@@ -68,14 +70,14 @@ describe.each(testDatabases())('the CTM report on %s', (_target, fresh) => {
 
   it('reports one campaign, with buckets of another width', async () => {
     const campaignB = world.calls.filter((c) => c.campaignId === world.heatPumpsB && inPeriod(c));
-    const report = await ctmReport({ store }, { campaignId: world.heatPumpsB, bucketMonths: 12, from, to });
+    const report = await ctmReport({ db: database.db }, { campaignId: world.heatPumpsB, bucketMonths: 12, from, to });
     expect(report.productCategory).toBe('heat-pumps');
     expect(report.buckets.map(({ label: _label, toMonths: _to, ...counts }) => counts)).toEqual(expectedBuckets(campaignB, 12));
     expect(report.buckets.map((b) => b.label).slice(0, 2)).toEqual(['0–11', '12–23']);
   });
 
   it('renders a table that says what each rate is divided by, a CSV with a line per bucket, and a chart', async () => {
-    const report = await ctmReport({ store }, { productCategory: 'heat-pumps', bucketMonths: 6, from, to });
+    const report = await ctmReport({ db: database.db }, { productCategory: 'heat-pumps', bucketMonths: 6, from, to });
     const markdown = ctmMarkdown(report);
     expect(markdown).toContain('| months since last purchase | contacts called | calls | answered | conversions | objections | complaints |');
     expect(markdown).toContain('conversion rate = conversions ÷ answered calls');
@@ -102,10 +104,10 @@ describe.each(testDatabases())('the CTM report on %s', (_target, fresh) => {
   });
 
   it('refuses a query without a scope, with a bad bucket width or an empty period, naming the field', async () => {
-    await expect(ctmReport({ store }, { bucketMonths: 6, from, to })).rejects.toMatchObject({ code: 'INVALID_REPORT_QUERY', field: 'productCategory' });
-    await expect(ctmReport({ store }, { productCategory: 'heat-pumps', bucketMonths: 0, from, to })).rejects.toMatchObject({ field: 'bucketMonths' });
-    await expect(ctmReport({ store }, { productCategory: 'heat-pumps', bucketMonths: 6, from: to, to: from })).rejects.toMatchObject({ field: 'to' });
-    await expect(ctmReport({ store }, { campaignId: '00000000-0000-4000-8000-000000000000', bucketMonths: 6, from, to })).rejects.toMatchObject({
+    await expect(ctmReport({ db: database.db }, { bucketMonths: 6, from, to })).rejects.toMatchObject({ code: 'INVALID_REPORT_QUERY', field: 'productCategory' });
+    await expect(ctmReport({ db: database.db }, { productCategory: 'heat-pumps', bucketMonths: 0, from, to })).rejects.toMatchObject({ field: 'bucketMonths' });
+    await expect(ctmReport({ db: database.db }, { productCategory: 'heat-pumps', bucketMonths: 6, from: to, to: from })).rejects.toMatchObject({ field: 'to' });
+    await expect(ctmReport({ db: database.db }, { campaignId: '00000000-0000-4000-8000-000000000000', bucketMonths: 6, from, to })).rejects.toMatchObject({
       code: 'CAMPAIGN_NOT_FOUND',
       field: 'campaignId',
     });

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
-import { REPORT_FORMATS, formatRegister, processingRegister, type ReportFormat } from '@calltrail/reports';
+import { REGISTER_PROJECTION } from '@calltrail/projections';
+import { REPORT_FORMATS, catchUpReadModel, formatRegister, processingRegister, type ReportFormat } from '@calltrail/reports';
 import type { CliCommand, CliContext } from '../cli-command';
 import { withLedger } from '../with-ledger';
 
@@ -8,10 +9,11 @@ interface RegisterOptions {
   format: ReportFormat;
 }
 
-/** `calltrail register`: the processing register (GDPR Art. 30(1)) as of a date, from the events. */
+/** `calltrail register`: the processing register (GDPR Art. 30(1)) as of a date, from its read models brought up to date. */
 async function register(context: CliContext, options: RegisterOptions): Promise<void> {
   await withLedger(context, async (ledger) => {
-    const report = await processingRegister(ledger.store, options.asOf ?? new Date());
+    await catchUpReadModel(ledger.database, ledger.store, REGISTER_PROJECTION);
+    const report = await processingRegister(ledger.database, options.asOf ?? new Date());
     context.out(formatRegister(report, options.format).trimEnd());
   });
 }

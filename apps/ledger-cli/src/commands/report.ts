@@ -1,5 +1,6 @@
 import { Option } from 'commander';
-import { CTM_FORMATS, ctmReport, formatCtmReport, type CtmFormat } from '@calltrail/reports';
+import { CTM_PROJECTION } from '@calltrail/projections';
+import { CTM_FORMATS, catchUpReadModel, ctmReport, formatCtmReport, type CtmFormat } from '@calltrail/reports';
 import type { CliCommand, CliContext } from '../cli-command';
 import { withLedger } from '../with-ledger';
 
@@ -15,8 +16,9 @@ interface CtmOptions {
 /** `calltrail report ctm`: the CTM balancing-test report (seed 003) as a table, CSV, an SVG chart or JSON. */
 async function ctm(context: CliContext, options: CtmOptions): Promise<void> {
   await withLedger(context, async (ledger) => {
+    await catchUpReadModel(ledger.database, ledger.store, CTM_PROJECTION);
     const report = await ctmReport(
-      { store: ledger.store },
+      { db: ledger.database },
       {
         productCategory: options.product ?? null,
         campaignId: options.campaign ?? null,

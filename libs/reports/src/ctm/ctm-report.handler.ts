@@ -1,8 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@calltrail/event-store';
-import { EVENT_STORE } from '@calltrail/ledger';
-import { ctmReport, type CtmReportArgs } from './ctm-report';
+import { DATABASE, EVENT_STORE } from '@calltrail/ledger';
+import { CTM_PROJECTION } from '@calltrail/projections';
+import type { Database } from '@calltrail/sql';
+import type { CtmReportArgs } from './ctm-report';
+import { catchUpReadModel } from '../register/catch-up-read-model';
+import { ctmReport } from './ctm-read-model';
 import type { CtmReport } from './ctm-report.types';
 
 export class CtmReportQuery extends Query<CtmReport> {
@@ -11,11 +15,19 @@ export class CtmReportQuery extends Query<CtmReport> {
   }
 }
 
+/**
+ * The CTM report from its read models, as of the projection's checkpoint: caught up first, unless a
+ * runner (`calltrail serve`) is keeping them current.
+ */
 @QueryHandler(CtmReportQuery)
 export class CtmReportHandler implements IQueryHandler<CtmReportQuery, CtmReport> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
-  execute(query: CtmReportQuery): Promise<CtmReport> {
-    return ctmReport({ store: this.store }, query.args);
+  async execute(query: CtmReportQuery): Promise<CtmReport> {
+    await catchUpReadModel(this.db, this.store, CTM_PROJECTION);
+    return ctmReport({ db: this.db }, query.args);
   }
 }

@@ -15,9 +15,18 @@ export interface CtmReportArgs {
   to: Date | string;
 }
 
-export interface CtmReportDeps {
+export interface CtmReplayDeps {
   store: Pick<EventStore, 'readAll' | 'headPosition'>;
   clock?: () => Date;
+}
+
+/** The report's arguments, checked. */
+export interface CheckedCtmQuery {
+  campaignId: string | null;
+  productCategory: string | null;
+  bucketMonths: number;
+  from: Date;
+  to: Date;
 }
 
 const MAX_BUCKET_MONTHS = 120;
@@ -57,7 +66,7 @@ export function wholeMonthsBetween(fromDay: string, toDay: string): number {
   return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
 }
 
-function checkQuery(query: CtmReportArgs) {
+export function checkCtmQuery(query: CtmReportArgs): CheckedCtmQuery {
   const campaignId = checkOptionalUuid(query.campaignId, 'campaignId');
   const productCategory = query.productCategory?.trim() || null;
   if ((campaignId === null) === (productCategory === null)) {
@@ -70,33 +79,70 @@ function checkQuery(query: CtmReportArgs) {
   return { campaignId, productCategory, bucketMonths, ...checkPeriod(query.from, query.to) };
 }
 
+/** What a report counted: per bucket index (months since purchase ÷ bucket width), without purchase, in all. */
+export interface CtmTally {
+  buckets: ReadonlyMap<number, CtmCounts>;
+  withoutPurchase: CtmCounts;
+  totals: CtmCounts;
+}
+
+/** The report from what was counted, whichever way it was counted (replayed or from the read models). */
+export function assembleCtmReport(
+  checked: CheckedCtmQuery,
+  scope: { productCategory: string; campaigns: { campaignId: string; name: string }[] },
+  tally: CtmTally,
+  checkpoint: number,
+  generatedAt: Date,
+): CtmReport {
+  const buckets = bucketsOf(tally.buckets, checked.bucketMonths);
+  return {
+    productCategory: scope.productCategory,
+    campaignId: checked.campaignId,
+    campaigns: scope.campaigns,
+    bucketMonths: checked.bucketMonths,
+    from: checked.from.toISOString(),
+    to: checked.to.toISOString(),
+    generatedAt: generatedAt.toISOString(),
+    checkpoint,
+    buckets,
+    withoutPurchase: tally.withoutPurchase,
+    totals: tally.totals,
+    crossover: crossoverOf(buckets),
+  };
+}
+
 /**
- * The CTM balancing-test report (seed 003, 3b–3d): per bucket of whole months since the person's last
- * purchase in the product category, at the moment of the call — people called, calls, answered,
- * conversions, objections, complaints, and the rates per answered call. No personal data.
+ * The CTM balancing-test report (seed 003, 3b–3d), replayed from the whole store: per bucket of whole
+ * months since the person's last purchase in the product category, at the moment of the call — people
+ * called, calls, answered, conversions, objections, complaints, and the rates per answered call. No
+ * personal data. `ctmReport` counts the same from the CTM read models, far faster; this replay is the
+ * reference it is tested against.
  */
-export async function ctmReport(deps: CtmReportDeps, query: CtmReportArgs): Promise<CtmReport> {
-  const checked = checkQuery(query);
+export async function replayCtmReport(deps: CtmReplayDeps, query: CtmReportArgs): Promise<CtmReport> {
+  const checked = checkCtmQuery(query);
   const history = await readCtmHistory(deps.store);
   const productCategory = checked.productCategory ?? categoryOf(history, checked.campaignId!);
   const campaignIds = checked.campaignId
     ? [checked.campaignId]
     : [...history.campaigns].filter(([, c]) => c.productCategory === productCategory).map(([id]) => id);
   const calls = countedCalls(history, new Set(campaignIds), productCategory, checked.from, checked.to);
-  const buckets = bucketsOf(calls, checked.bucketMonths);
+  const campaigns = campaignIds.map((campaignId) => ({ campaignId, name: history.campaigns.get(campaignId)!.name }));
+  return assembleCtmReport(checked, { productCategory, campaigns }, tallyOf(calls, checked.bucketMonths), history.checkpoint, deps.clock?.() ?? new Date());
+}
+
+function tallyOf(calls: readonly CountedCall[], bucketMonths: number): CtmTally {
+  const byIndex = new Map<number, CountedCall[]>();
+  for (const call of calls) {
+    if (call.monthsSincePurchase === null) continue;
+    const index = Math.floor(call.monthsSincePurchase / bucketMonths);
+    const inBucket = byIndex.get(index);
+    if (inBucket) inBucket.push(call);
+    else byIndex.set(index, [call]);
+  }
   return {
-    productCategory,
-    campaignId: checked.campaignId,
-    campaigns: campaignIds.map((campaignId) => ({ campaignId, name: history.campaigns.get(campaignId)!.name })),
-    bucketMonths: checked.bucketMonths,
-    from: checked.from.toISOString(),
-    to: checked.to.toISOString(),
-    generatedAt: (deps.clock?.() ?? new Date()).toISOString(),
-    checkpoint: history.checkpoint,
-    buckets,
+    buckets: new Map([...byIndex].map(([index, inBucket]) => [index, countsOf(inBucket)])),
     withoutPurchase: countsOf(calls.filter((call) => call.monthsSincePurchase === null)),
     totals: countsOf(calls),
-    crossover: crossoverOf(buckets),
   };
 }
 
@@ -106,7 +152,7 @@ function categoryOf(history: CtmHistory, campaignId: string): string {
   return campaign.productCategory;
 }
 
-async function readCtmHistory(store: CtmReportDeps['store']): Promise<CtmHistory> {
+async function readCtmHistory(store: CtmReplayDeps['store']): Promise<CtmHistory> {
   const history: CtmHistory = {
     campaigns: new Map(), purchases: new Map(), calls: [], outcomes: new Map(), objections: [], complaints: [], checkpoint: 0,
   };
@@ -213,30 +259,34 @@ function attribute(calls: CountedCall[], events: readonly StoredEvent[], campaig
 
 const rate = (count: number, answered: number) => (answered === 0 ? null : count / answered);
 
-function countsOf(calls: readonly CountedCall[]): CtmCounts {
-  const sum = (pick: (call: CountedCall) => number) => calls.reduce((total, call) => total + pick(call), 0);
-  const answered = calls.filter((call) => call.answered).length;
-  const conversions = calls.filter((call) => call.converted).length;
-  const objections = sum((call) => call.objections);
-  const complaints = sum((call) => call.complaints);
+/** Counts with their rates per answered call. */
+export function withRates(counts: Omit<CtmCounts, 'conversionRate' | 'objectionRate' | 'complaintRate'>): CtmCounts {
   return {
-    contactsCalled: new Set(calls.map((call) => call.contactId)).size,
-    calls: calls.length,
-    answered,
-    conversions,
-    objections,
-    complaints,
-    conversionRate: rate(conversions, answered),
-    objectionRate: rate(objections, answered),
-    complaintRate: rate(complaints, answered),
+    ...counts,
+    conversionRate: rate(counts.conversions, counts.answered),
+    objectionRate: rate(counts.objections, counts.answered),
+    complaintRate: rate(counts.complaints, counts.answered),
   };
 }
 
-function bucketsOf(calls: readonly CountedCall[], bucketMonths: number): CtmBucket[] {
-  const withPurchase = calls.filter((call) => call.monthsSincePurchase !== null);
-  if (withPurchase.length === 0) return [];
-  const indexOf = (call: CountedCall) => Math.floor(call.monthsSincePurchase! / bucketMonths);
-  const last = Math.max(...withPurchase.map(indexOf));
+function countsOf(calls: readonly CountedCall[]): CtmCounts {
+  const sum = (pick: (call: CountedCall) => number) => calls.reduce((total, call) => total + pick(call), 0);
+  return withRates({
+    contactsCalled: new Set(calls.map((call) => call.contactId)).size,
+    calls: calls.length,
+    answered: calls.filter((call) => call.answered).length,
+    conversions: calls.filter((call) => call.converted).length,
+    objections: sum((call) => call.objections),
+    complaints: sum((call) => call.complaints),
+  });
+}
+
+const NO_CALLS = withRates({ contactsCalled: 0, calls: 0, answered: 0, conversions: 0, objections: 0, complaints: 0 });
+
+/** Every bucket from 0 months to the last with a call, the empty ones with zeros. */
+function bucketsOf(counts: ReadonlyMap<number, CtmCounts>, bucketMonths: number): CtmBucket[] {
+  if (counts.size === 0) return [];
+  const last = Math.max(...counts.keys());
   return Array.from({ length: last + 1 }, (_, index) => {
     const fromMonths = index * bucketMonths;
     const toMonths = fromMonths + bucketMonths - 1;
@@ -244,7 +294,7 @@ function bucketsOf(calls: readonly CountedCall[], bucketMonths: number): CtmBuck
       fromMonths,
       toMonths,
       label: bucketMonths === 1 ? String(fromMonths) : `${fromMonths}–${toMonths}`,
-      ...countsOf(withPurchase.filter((call) => indexOf(call) === index)),
+      ...(counts.get(index) ?? NO_CALLS),
     };
   });
 }

@@ -1,5 +1,6 @@
 export * from './ctm-report.types';
 export * from './ctm-report';
+export * from './ctm-read-model';
 export * from './ctm-table';
 export * from './ctm-chart';
 export * from './format-ctm-report';

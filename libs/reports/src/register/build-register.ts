@@ -24,7 +24,7 @@ import type {
   SourceEntry,
   TransferEntry,
 } from './processing-register';
-import { RegisterHistory } from './register-history';
+import { RegisterHistory, type ReachedGroups, type RegisterFacts } from './register-history';
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
@@ -41,7 +41,7 @@ function dataOf<T>(events: readonly RecordedEvent[], type: string): (T & { event
 /** The register's columns for one campaign, each from the events behind it. */
 class ActivityBuilder {
   constructor(
-    private readonly history: RegisterHistory,
+    private readonly history: RegisterFacts,
     private readonly profile: { data: Profile; eventId: string } | null,
     private readonly atMs: number,
   ) {}
@@ -52,6 +52,7 @@ class ActivityBuilder {
     const definitionIds = view.lifecycleEventIds.filter((id) => events.some((event) => event.eventId === id && event.type !== 'CampaignStarted' && event.type !== 'CampaignEnded'));
     const name = dataOf<{ name?: string }>(events, 'CampaignDefined')[0]?.name ?? view.purpose;
     const recipients = this.recipients(campaignId);
+    const reached = this.history.reached(campaignId);
     const org = this.profile;
     return {
       campaignId,
@@ -59,9 +60,9 @@ class ActivityBuilder {
       purpose: cell(view.purpose, definitionIds),
       legalBasis: cell(view.basis, definitionIds),
       balancingTest: this.balancingTest(view, events),
-      dataSubjects: this.dataSubjects(campaignId, view, definitionIds),
-      personalData: this.personalData(campaignId),
-      sources: this.sources(campaignId),
+      dataSubjects: this.dataSubjects(reached, view, definitionIds),
+      personalData: this.personalData(campaignId, reached),
+      sources: this.sources(reached),
       recipients,
       transfers: this.transfers(campaignId, recipients.value),
       retention: org ? cell(org.data.retentionPolicy, [org.eventId]) : cell(null, [], 'no retention policy recorded (OrganisationProfileSet)'),
@@ -93,58 +94,32 @@ class ActivityBuilder {
     return cell({ dpiaId, outcome, assessedAt, documentRef }, [latest.eventId], outcome === 'high_residual_risk' ? 'DPIA found a high residual risk' : null);
   }
 
-  private contactsOf(campaignId: string) {
-    return [...(this.history.campaignContacts.get(campaignId) ?? [])].flatMap((id) => {
-      const contact = this.history.contacts.get(id);
-      return contact ? [contact] : [];
-    });
-  }
-
-  private dataSubjects(campaignId: string, view: CampaignEligibilityView, definitionIds: string[]): Cell<string[]> {
+  private dataSubjects(reached: ReachedGroups, view: CampaignEligibilityView, definitionIds: string[]): Cell<string[]> {
     const who = view.audience === 'B2B' ? 'professionals (B2B)' : 'consumers (B2C)';
     const roles = view.targetProfessions.roles.length > 0 ? `, roles ${view.targetProfessions.roles.join(', ')}` : '';
     const sectors = view.targetProfessions.sectors.length > 0 ? `, sectors ${view.targetProfessions.sectors.join(', ')}` : '';
-    const counts = new Map<string, { n: number; ids: string[] }>();
-    for (const contact of this.contactsOf(campaignId)) {
-      const key = `${contact.audience} contacts in ${contact.country}`;
-      const entry = counts.get(key) ?? { n: 0, ids: [] };
-      entry.n += 1;
-      entry.ids.push(contact.registeredEventId);
-      counts.set(key, entry);
-    }
-    const reached = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, { n }]) => `${key}: ${n}`);
+    const counts = [...reached.subjects].sort((a, b) => a.key.localeCompare(b.key)).map((group) => `${group.key}: ${group.contacts}`);
     return cell(
-      [`${who} in ${view.jurisdictions.join(', ')}${roles}${sectors}`, ...reached],
-      [...definitionIds, ...[...counts.values()].flatMap((entry) => entry.ids)],
+      [`${who} in ${view.jurisdictions.join(', ')}${roles}${sectors}`, ...counts],
+      [...definitionIds, ...reached.subjects.flatMap((group) => group.eventIds)],
     );
   }
 
-  private personalData(campaignId: string): Cell<DataCategory[]> {
+  private personalData(campaignId: string, reached: ReachedGroups): Cell<DataCategory[]> {
     const found = new Map<DataCategory, string[]>();
-    const merge = (categories: Map<DataCategory, string[]>) => {
+    for (const categories of [reached.categories, this.history.campaignCategories.get(campaignId) ?? new Map<DataCategory, string[]>()]) {
       for (const [category, ids] of categories) {
         const kept = found.get(category);
         if (kept) for (const id of ids) kept.push(id);
         else found.set(category, [...ids]);
       }
-    };
-    for (const contact of this.contactsOf(campaignId)) merge(contact.categories);
-    merge(this.history.campaignCategories.get(campaignId) ?? new Map());
+    }
     const categories = DATA_CATEGORIES.filter((category) => found.has(category));
     return cell(categories, categories.flatMap((category) => found.get(category)!));
   }
 
-  private sources(campaignId: string): Cell<SourceEntry[]> {
-    const bySource = new Map<string, SourceEntry>();
-    for (const contact of this.contactsOf(campaignId)) {
-      const { kind, provider = null, collectionMethod = null } = contact.source;
-      const key = JSON.stringify([kind, provider, collectionMethod]);
-      const entry = bySource.get(key) ?? { kind, provider: provider ?? null, collectionMethod: collectionMethod ?? null, contacts: 0, eventIds: [] };
-      entry.contacts += 1;
-      entry.eventIds.push(contact.registeredEventId);
-      bySource.set(key, entry);
-    }
-    const sources = [...bySource.values()].sort((a, b) => b.contacts - a.contacts || a.kind.localeCompare(b.kind));
+  private sources(reached: ReachedGroups): Cell<SourceEntry[]> {
+    const sources = [...reached.sources].sort((a, b) => b.contacts - a.contacts || a.kind.localeCompare(b.kind));
     return cell(sources, sources.flatMap((source) => source.eventIds));
   }
 
@@ -251,11 +226,26 @@ function collectGaps(register: Omit<ProcessingRegister, 'gaps'>): ProcessingRegi
   return gaps;
 }
 
+/** The register as of `at` from its facts (replayed, or read from the read models up to `checkpoint`). */
+export function registerOf(facts: RegisterFacts, at: Date, checkpoint: number): ProcessingRegister {
+  const org = facts.organisation;
+  const profile = org ? { data: org.data as Profile, eventId: org.eventId } : null;
+  const builder = new ActivityBuilder(facts, profile, at.getTime());
+  const activities = [...facts.campaigns]
+    .map(([campaignId, events]) => builder.build(campaignId, events))
+    .filter((activity): activity is ProcessingActivity => activity !== null)
+    .sort((a, b) => a.name.value.localeCompare(b.name.value) || a.campaignId.localeCompare(b.campaignId));
+  const register = { asOf: at.toISOString(), checkpoint, ...organisationCells(profile), activities };
+  return { ...register, gaps: collectGaps(register) };
+}
+
 /**
- * The processing register (GDPR Art. 30(1)) as of a moment, built from the events: everything that had
- * occurred by then (by occurredAt), not a questionnaire. One activity per campaign.
+ * The processing register (GDPR Art. 30(1)) as of a moment, replayed from the whole store: everything
+ * that had occurred by then (by occurredAt, the LEGAL basis), not a questionnaire. One activity per
+ * campaign. `processingRegister` reads the same from the register's read models, far faster; this
+ * replay is the reference it is tested against.
  */
-export async function processingRegister(store: Pick<EventStore, 'readAll' | 'headPosition'>, asOf: Date | string): Promise<ProcessingRegister> {
+export async function replayProcessingRegister(store: Pick<EventStore, 'readAll' | 'headPosition'>, asOf: Date | string): Promise<ProcessingRegister> {
   const at = checkInstant(asOf, 'asOf');
   const stored: StoredEvent[] = [];
   const checkpoint = await forEachStoredEvent(store, (event) => {
@@ -263,14 +253,5 @@ export async function processingRegister(store: Pick<EventStore, 'readAll' | 'he
   });
   const history = new RegisterHistory();
   for (const event of cutOff(stored as unknown as RecordedEvent[], at, 'LEGAL')) history.add(event as unknown as StoredEvent);
-  history.finish();
-  const org = history.organisation;
-  const profile = org ? { data: org.data as Profile, eventId: org.eventId } : null;
-  const builder = new ActivityBuilder(history, profile, at.getTime());
-  const activities = [...history.campaigns]
-    .map(([campaignId, events]) => builder.build(campaignId, events))
-    .filter((activity): activity is ProcessingActivity => activity !== null)
-    .sort((a, b) => a.name.value.localeCompare(b.name.value) || a.campaignId.localeCompare(b.campaignId));
-  const register = { asOf: at.toISOString(), checkpoint, ...organisationCells(profile), activities };
-  return { ...register, gaps: collectGaps(register) };
+  return registerOf(history.finish(), at, checkpoint);
 }

@@ -82,7 +82,7 @@ export interface ProcessingActivity {
 
 export interface ProcessingRegister {
   asOf: string;
-  /** The store's head position the replay read up to. */
+  /** The ledger position the register reflects: the register projection's checkpoint (or, replayed, the store's head). */
   checkpoint: number;
   controller: Cell<(Party & { registrationNumber: string | null }) | null>;
   dpo: Cell<Party | null>;

@@ -1,11 +1,12 @@
 import { parseStreamId, type DataCategory, type RecordedEvent } from '@calltrail/domain';
 import type { StoredEvent } from '@calltrail/event-store';
+import { capturedFields } from '@calltrail/projections';
+import type { SourceEntry } from './processing-register';
 
 /** A data share, as the register reads it. */
 export interface ShareFact {
   processorId: string;
   campaignId: string | null;
-  contactIds: string[];
   destinationCountry: string;
   eventId: string;
 }
@@ -18,23 +19,64 @@ export interface ContactFact {
   categories: Map<DataCategory, string[]>;
 }
 
-const present = (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
-
-/** The categories a registration or rectification captured: which fields hold a (sealed) value, never the value. */
-function capturedFields(data: Record<string, unknown>): DataCategory[] {
-  const profession = data['profession'] as { role?: string | null; sector?: string | null } | undefined;
-  const fields: [DataCategory, boolean][] = [
-    ['name', present(data['name'])],
-    ['phone', present(data['phones'])],
-    ['email', present(data['emails'])],
-    ['company', present(data['company'])],
-    ['job_title', present(data['jobTitle'])],
-    ['profession', !!(profession?.role || profession?.sector)],
-  ];
-  return fields.filter(([, captured]) => captured).map(([category]) => category);
+/** Contacts a campaign reached with the same audience and country (`B2C contacts in BE`), and their registrations. */
+export interface SubjectGroup {
+  key: string;
+  contacts: number;
+  eventIds: string[];
 }
 
-function addCategory(categories: Map<DataCategory, string[]>, category: DataCategory, eventId: string): void {
+/**
+ * What the register says of the contacts a campaign reached, grouped as its cells need them: each
+ * group in the order the campaign first reached one of its contacts, the event ids within a group in
+ * that order too (and, for one contact, in occurredAt order).
+ */
+export interface ReachedGroups {
+  subjects: SubjectGroup[];
+  sources: SourceEntry[];
+  /** The categories captured on those contacts, each with the events that captured it. */
+  categories: Map<DataCategory, string[]>;
+}
+
+/** The groups of contacts given in the order a campaign reached them. */
+export function groupReached(contacts: Iterable<ContactFact>): ReachedGroups {
+  const subjects = new Map<string, SubjectGroup>();
+  const sources = new Map<string, SourceEntry>();
+  const categories = new Map<DataCategory, string[]>();
+  for (const contact of contacts) {
+    const key = `${contact.audience} contacts in ${contact.country}`;
+    const subject = subjects.get(key) ?? { key, contacts: 0, eventIds: [] };
+    subject.contacts += 1;
+    subject.eventIds.push(contact.registeredEventId);
+    subjects.set(key, subject);
+    const { kind, provider = null, collectionMethod = null } = contact.source;
+    const sourceKey = JSON.stringify([kind, provider, collectionMethod]);
+    const source = sources.get(sourceKey) ?? { kind, provider: provider ?? null, collectionMethod: collectionMethod ?? null, contacts: 0, eventIds: [] };
+    source.contacts += 1;
+    source.eventIds.push(contact.registeredEventId);
+    sources.set(sourceKey, source);
+    for (const [category, ids] of contact.categories) for (const id of ids) addCategory(categories, category, id);
+  }
+  return { subjects: [...subjects.values()], sources: [...sources.values()], categories };
+}
+
+/**
+ * What the register is built from, up to the moment asked: the organisation's profile, each campaign
+ * and processor stream (events in occurredAt order), the data shares, which processors each campaign
+ * reached, what it says of the contacts each campaign reached, and the notes and recordings by
+ * campaign. Replayed from the store (RegisterHistory) or read from the register's read models.
+ */
+export interface RegisterFacts {
+  readonly organisation: RecordedEvent | null;
+  readonly campaigns: ReadonlyMap<string, RecordedEvent[]>;
+  readonly processors: ReadonlyMap<string, RecordedEvent[]>;
+  readonly shares: readonly ShareFact[];
+  readonly campaignProcessors: ReadonlyMap<string, Iterable<string>>;
+  readonly campaignCategories: ReadonlyMap<string, Map<DataCategory, string[]>>;
+  reached(campaignId: string): ReachedGroups;
+}
+
+export function addCategory(categories: Map<DataCategory, string[]>, category: DataCategory, eventId: string): void {
   const ids = categories.get(category);
   if (ids) ids.push(eventId);
   else categories.set(category, [eventId]);
@@ -49,7 +91,7 @@ const CALL_TYPES = new Set(['CallAttempted', 'EmailSent', 'RecordingStarted', 'C
  * profile, each campaign and processor stream, the data shares, each contact's source and the
  * categories captured, and which contacts and processors each campaign reached.
  */
-export class RegisterHistory {
+export class RegisterHistory implements RegisterFacts {
   organisation: RecordedEvent | null = null;
   readonly campaigns = new Map<string, RecordedEvent[]>();
   readonly processors = new Map<string, RecordedEvent[]>();
@@ -86,6 +128,14 @@ export class RegisterHistory {
     else if (stream.kind === 'call') this.addCallEvent(event.type, data, event.eventId);
   }
 
+  reached(campaignId: string): ReachedGroups {
+    const reached = [...(this.campaignContacts.get(campaignId) ?? [])].flatMap((id) => {
+      const contact = this.contacts.get(id);
+      return contact ? [contact] : [];
+    });
+    return groupReached(reached);
+  }
+
   /** Attributes notes and recordings to the campaign of their call, once every call is known. */
   finish(): this {
     for (const { callId, category, eventId } of this.callCategories) {
@@ -103,7 +153,7 @@ export class RegisterHistory {
     const data = event.data as { campaignId: string | null; contactIds: string[]; destinationCountry: string };
     const campaignId = data.campaignId?.toLowerCase() ?? null;
     const contactIds = data.contactIds.map((id) => id.toLowerCase());
-    this.shares.push({ processorId, campaignId, contactIds, destinationCountry: data.destinationCountry, eventId: event.eventId });
+    this.shares.push({ processorId, campaignId, destinationCountry: data.destinationCountry, eventId: event.eventId });
     if (campaignId) this.reach(campaignId, processorId, contactIds);
   }
 

@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './captured-fields';
+export * from './register-projection';
