@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { expect, it } from 'vitest';
-import { serverUrl } from './databases';
+import { createBenchDatabase, serverUrl } from './databases';
+import { openPostgres } from '@calltrail/sql';
 import {
   calltrailOnEventStoreDb,
   calltrailOnPglite,
@@ -87,7 +88,26 @@ function ratio(row: Row, baseline: Row | undefined): string {
   return baseline ? `${(row.rate / baseline.rate).toFixed(2)}×` : '';
 }
 
-function printTable(rows: Row[]): void {
+/**
+ * How long one commit takes on this server (one-row INSERTs, one after the other): calltrail
+ * commits one transaction at a time (docs/event-store.md), so this bounds its transactions per second.
+ */
+async function measureCommitLatency(): Promise<number> {
+  const database = await createBenchDatabase('commit');
+  const db = await openPostgres({ connectionString: database.url, max: 1 });
+  try {
+    await db.exec('CREATE TABLE commits (n integer)');
+    const commits = 300;
+    const started = performance.now();
+    for (let n = 0; n < commits; n += 1) await db.query('INSERT INTO commits VALUES ($1)', [n]);
+    return (performance.now() - started) / commits;
+  } finally {
+    await db.close();
+    await database.drop();
+  }
+}
+
+function printTable(rows: Row[], commitMs: { before: number; after: number }): void {
   const lines = [
     '| scenario | system | events | seconds | events/s | calltrail ÷ this | notes |',
     '|---|---|---:|---:|---:|---:|---|',
@@ -100,10 +120,12 @@ function printTable(rows: Row[]): void {
   }
   console.log(`\nAppend benchmark on ${new URL(serverUrl).host}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
   console.log(lines.join('\n'));
+  console.log(`\nOne commit (one-row INSERT, one at a time) on this server: ${commitMs.before.toFixed(2)} ms before the runs, ${commitMs.after.toFixed(2)} ms after`);
 }
 
 it('append throughput: calltrail vs Emmett vs raw INSERT', async () => {
   const rows: Row[] = [];
+  const commitBefore = await measureCommitLatency();
   for (const scenario of [scenarioA, scenarioB]) {
     rows.push(await measure(scenario, 'calltrail on PostgreSQL', calltrailOnPostgres));
     rows.push(await measure(scenario, 'Emmett 0.42.0 on PostgreSQL', emmett));
@@ -112,6 +134,7 @@ it('append throughput: calltrail vs Emmett vs raw INSERT', async () => {
   }
   rows.push(await measure(scenarioA, 'calltrail on PGlite', calltrailOnPglite));
   rows.push(await measure(scenarioA, 'raw INSERT on PGlite', rawInsertOnPglite));
-  printTable(rows);
+  const commitAfter = await measureCommitLatency();
+  printTable(rows, { before: commitBefore, after: commitAfter });
   expect(rows.every((row) => row.rate > 0)).toBe(true);
 });
