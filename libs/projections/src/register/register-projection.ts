@@ -1,4 +1,4 @@
-import { parseStreamId, type DataCategory } from '@calltrail/domain';
+import { DATA_CATEGORIES, parseStreamId, type DataCategory } from '@calltrail/domain';
 import type { StoredEvent } from '@calltrail/event-store';
 import type { SqlQueryable } from '@calltrail/sql';
 import type { Projection } from '../runner';
@@ -78,9 +78,16 @@ class RegisterRows {
       : event.type === 'PurchaseRecorded' ? ['purchase_history']
       : event.type === 'ConsentGiven' ? ['consents']
       : [];
-    for (const category of categories) {
-      this.contactFacts.push({ contact_id: contactId, position: event.globalPosition, category, event_id: event.eventId, occurred_ms: occurredMs(event) });
-    }
+    if (categories.length === 0) return;
+    const ranks = categories.map((category) => DATA_CATEGORIES.indexOf(category));
+    this.contactFacts.push({
+      contact_id: contactId,
+      position: event.globalPosition,
+      event_id: event.eventId,
+      occurred_ms: occurredMs(event),
+      categories: ranks.reduce((mask, rank) => mask | (1 << rank), 0),
+      first_category: DATA_CATEGORIES[Math.min(...ranks)],
+    });
   }
 
   private addCallEvent(event: StoredEvent): void {
@@ -141,7 +148,12 @@ async function applyRows(tx: SqlQueryable, rows: RegisterRows): Promise<void> {
     `ON CONFLICT (contact_id) DO UPDATE SET registered_ms = excluded.registered_ms, registered_position = excluded.registered_position,
        registered_event_id = excluded.registered_event_id, audience = excluded.audience, country = excluded.country, source = excluded.source`,
   );
-  await insertRows(tx, 'reg_contact_facts', 'contact_id uuid, position bigint, category text, event_id uuid, occurred_ms bigint', rows.contactFacts, 'ON CONFLICT DO NOTHING');
+  await insertRows(
+    tx,
+    'reg_contact_facts',
+    'contact_id uuid, position bigint, event_id uuid, occurred_ms bigint, categories integer, first_category text',
+    rows.contactFacts,
+  );
   await insertRows(
     tx,
     'reg_calls',
@@ -178,7 +190,7 @@ async function applyRows(tx: SqlQueryable, rows: RegisterRows): Promise<void> {
 export function registerProjection(): Projection {
   return {
     name: REGISTER_PROJECTION,
-    version: 1,
+    version: 2,
     migrations: registerMigrations,
     tables: REGISTER_TABLES,
     async apply(tx, events) {

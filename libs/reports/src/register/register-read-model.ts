@@ -1,4 +1,4 @@
-import { cutOff, type DataCategory, type RecordedEvent } from '@calltrail/domain';
+import { DATA_CATEGORIES, cutOff, type DataCategory, type RecordedEvent } from '@calltrail/domain';
 import { REGISTER_PROJECTION } from '@calltrail/projections';
 import type { Database, SqlQueryable } from '@calltrail/sql';
 import { checkInstant } from '../audit/report-query';
@@ -60,61 +60,84 @@ const REACHED_SQL = `
 
 interface GroupRow {
   campaign_id: string;
+  /** Set on the groups by audience and country; null on the groups by source. */
+  audience: string | null;
+  country: string | null;
+  kind: string | null;
+  provider: string | null;
+  collection_method: string | null;
   first_rank: string | number;
   contacts: number;
   event_ids: string;
 }
 
-const inFirstReachOrder = <T extends GroupRow>(rows: T[]) => [...rows].sort((a, b) => Number(a.first_rank) - Number(b.first_rank));
-
-/** Reached contacts by audience and country, with their registrations: grouped in SQL, one row per group. */
-async function subjectGroups(tx: SqlQueryable, atMs: number): Promise<Map<string, SubjectGroup[]>> {
-  const { rows } = await tx.query<GroupRow & { audience: string; country: string }>(
-    `WITH reached AS (${REACHED_SQL})
-     SELECT campaign_id, audience, country, min(rank) AS first_rank, count(*)::int AS contacts,
-       string_agg(registered_event_id::text, ' ' ORDER BY rank) AS event_ids
-     FROM reached GROUP BY campaign_id, audience, country`,
-    [atMs],
-  );
-  return groupBy(
-    inFirstReachOrder(rows).map((row) => ({
-      key: row.campaign_id,
-      value: { key: `${row.audience} contacts in ${row.country}`, contacts: row.contacts, eventIds: words(row.event_ids) },
-    })),
-  );
+interface ContactGroups {
+  subjects: Map<string, SubjectGroup[]>;
+  sources: Map<string, SourceEntry[]>;
 }
 
-/** Reached contacts by source of their data (kind, provider, collection method), with their registrations. */
-async function sourceGroups(tx: SqlQueryable, atMs: number): Promise<Map<string, SourceEntry[]>> {
-  const { rows } = await tx.query<GroupRow & { kind: string; provider: string | null; collection_method: string | null }>(
+/**
+ * The contacts each campaign reached, grouped by audience and country and, separately, by source of
+ * their data (kind, provider, collection method), with their registrations: in SQL, one pass and one
+ * row per group, each group in the order the campaign first reached one of its contacts.
+ */
+async function contactGroups(tx: SqlQueryable, atMs: number): Promise<ContactGroups> {
+  const { rows } = await tx.query<GroupRow>(
     `WITH reached AS (${REACHED_SQL})
-     SELECT campaign_id, source->>'kind' AS kind, source->>'provider' AS provider, source->>'collectionMethod' AS collection_method,
+     SELECT campaign_id, audience, country,
+       source->>'kind' AS kind, source->>'provider' AS provider, source->>'collectionMethod' AS collection_method,
        min(rank) AS first_rank, count(*)::int AS contacts, string_agg(registered_event_id::text, ' ' ORDER BY rank) AS event_ids
-     FROM reached GROUP BY 1, 2, 3, 4`,
+     FROM reached
+     GROUP BY GROUPING SETS ((campaign_id, audience, country), (campaign_id, source->>'kind', source->>'provider', source->>'collectionMethod'))`,
     [atMs],
   );
-  return groupBy(
-    inFirstReachOrder(rows).map((row) => ({
-      key: row.campaign_id,
-      value: { kind: row.kind, provider: row.provider, collectionMethod: row.collection_method, contacts: row.contacts, eventIds: words(row.event_ids) },
-    })),
-  );
+  const inFirstReachOrder = [...rows].sort((a, b) => Number(a.first_rank) - Number(b.first_rank));
+  const bySubject = inFirstReachOrder.filter((row) => row.audience !== null);
+  const bySource = inFirstReachOrder.filter((row) => row.audience === null);
+  return {
+    subjects: groupBy(
+      bySubject.map((row) => ({
+        key: row.campaign_id,
+        value: { key: `${row.audience} contacts in ${row.country}`, contacts: row.contacts, eventIds: words(row.event_ids) },
+      })),
+    ),
+    sources: groupBy(
+      bySource.map((row) => ({
+        key: row.campaign_id,
+        value: { kind: row.kind!, provider: row.provider, collectionMethod: row.collection_method, contacts: row.contacts, eventIds: words(row.event_ids) },
+      })),
+    ),
+  };
 }
 
 /**
  * The categories captured on the contacts each campaign reached, from each contact's registration on
  * (what came before it the replay could not attach to the contact), with the events that captured them.
+ * A cell lists each event once: an event comes under the first of its categories (in DATA_CATEGORIES
+ * order), the others are marked present with no events of their own, which lists the same events in
+ * the same order as the replay does.
  */
 async function reachedCategories(tx: SqlQueryable, atMs: number): Promise<Map<string, Map<DataCategory, string[]>>> {
-  const { rows } = await tx.query<{ campaign_id: string; category: DataCategory; event_ids: string }>(
+  const { rows } = await tx.query<{ campaign_id: string; first_category: DataCategory; categories: number; event_ids: string }>(
     `WITH reached AS (${REACHED_SQL})
-     SELECT r.campaign_id, f.category, string_agg(f.event_id::text, ' ' ORDER BY r.rank, f.occurred_ms, f.position) AS event_ids
+     SELECT r.campaign_id, f.first_category, bit_or(f.categories) AS categories,
+       string_agg(f.event_id::text, ' ' ORDER BY r.rank, f.occurred_ms, f.position) AS event_ids
      FROM reached r JOIN reg_contact_facts f ON f.contact_id = r.contact_id
        AND f.occurred_ms <= $1 AND (f.occurred_ms, f.position) >= (r.registered_ms, r.registered_position)
-     GROUP BY r.campaign_id, f.category`,
+     GROUP BY r.campaign_id, f.first_category`,
     [atMs],
   );
-  return byCampaignAndCategory(rows);
+  const found = new Map<string, Map<DataCategory, string[]>>();
+  for (const [campaignId, groups] of groupBy(rows.map((row) => ({ key: row.campaign_id, value: row })))) {
+    const captured = groups.reduce((mask, group) => mask | group.categories, 0);
+    const eventsUnder = new Map(groups.map((group) => [group.first_category, words(group.event_ids)]));
+    const categories = new Map<DataCategory, string[]>();
+    DATA_CATEGORIES.forEach((category, rank) => {
+      if (captured & (1 << rank)) categories.set(category, eventsUnder.get(category) ?? []);
+    });
+    found.set(campaignId, categories);
+  }
+  return found;
 }
 
 function byCampaignAndCategory(rows: readonly { campaign_id: string; category: DataCategory; event_ids: string }[]): Map<string, Map<DataCategory, string[]>> {
@@ -147,10 +170,11 @@ async function checkpointOf(tx: SqlQueryable): Promise<number> {
 export async function readRegisterFacts(db: Pick<Database, 'transaction'>, at: Date): Promise<{ facts: RegisterFacts; checkpoint: number }> {
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    // The sorts behind the cells' event ids (hundreds of thousands on a large ledger) fit in memory.
+    await tx.query(`SET LOCAL work_mem = '64MB'`);
     const atMs = at.getTime();
     const checkpoint = await checkpointOf(tx);
-    const subjects = await subjectGroups(tx, atMs);
-    const sources = await sourceGroups(tx, atMs);
+    const { subjects, sources } = await contactGroups(tx, atMs);
     const categories = await reachedCategories(tx, atMs);
     const facts: RegisterFacts = {
       ...(await streamEvents(tx, at)),
