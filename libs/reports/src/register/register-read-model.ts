@@ -49,14 +49,17 @@ async function campaignProcessors(tx: SqlQueryable, atMs: number): Promise<Map<s
 }
 
 /**
- * The contacts each campaign had reached by then and that were registered by then, numbered in the
- * order the campaign first reached them (a share's contacts in the order it lists them).
+ * The contacts each campaign had reached by then and that were registered by then, with the moment the
+ * campaign first reached each (`first_ms`, `first_position`, `first_index`: a share's contacts in the
+ * order it lists them), the order of the cells' event ids.
  */
 const REACHED_SQL = `
-  SELECT r.campaign_id, c.contact_id, c.audience, c.country, c.source, c.registered_event_id, c.registered_ms, c.registered_position,
-    row_number() OVER (PARTITION BY r.campaign_id ORDER BY r.first_ms, r.first_position, r.first_index) AS rank
+  SELECT r.campaign_id, r.first_ms, r.first_position, r.first_index,
+    c.contact_id, c.audience, c.country, c.source, c.registered_event_id, c.registered_ms, c.registered_position
   FROM reg_reach r JOIN reg_contacts c ON c.contact_id = r.contact_id
   WHERE r.first_ms <= $1 AND c.registered_ms <= $1`;
+
+const FIRST_REACHED = 'first_ms, first_position, first_index';
 
 interface GroupRow {
   campaign_id: string;
@@ -66,9 +69,18 @@ interface GroupRow {
   kind: string | null;
   provider: string | null;
   collection_method: string | null;
-  first_rank: string | number;
+  /** When the campaign first reached a contact of the group: [ms, position, index]. */
+  first_reached: (string | number)[];
   contacts: number;
   event_ids: string;
+}
+
+function compareReached(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const difference = Number(a[i]) - Number(b[i]);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 interface ContactGroups {
@@ -86,12 +98,13 @@ async function contactGroups(tx: SqlQueryable, atMs: number): Promise<ContactGro
     `WITH reached AS (${REACHED_SQL})
      SELECT campaign_id, audience, country,
        source->>'kind' AS kind, source->>'provider' AS provider, source->>'collectionMethod' AS collection_method,
-       min(rank) AS first_rank, count(*)::int AS contacts, string_agg(registered_event_id::text, ' ' ORDER BY rank) AS event_ids
+       min(ARRAY[${FIRST_REACHED}]) AS first_reached, count(*)::int AS contacts,
+       string_agg(registered_event_id::text, ' ' ORDER BY ${FIRST_REACHED}) AS event_ids
      FROM reached
      GROUP BY GROUPING SETS ((campaign_id, audience, country), (campaign_id, source->>'kind', source->>'provider', source->>'collectionMethod'))`,
     [atMs],
   );
-  const inFirstReachOrder = [...rows].sort((a, b) => Number(a.first_rank) - Number(b.first_rank));
+  const inFirstReachOrder = [...rows].sort((a, b) => compareReached(a.first_reached, b.first_reached));
   const bySubject = inFirstReachOrder.filter((row) => row.audience !== null);
   const bySource = inFirstReachOrder.filter((row) => row.audience === null);
   return {
@@ -121,7 +134,7 @@ async function reachedCategories(tx: SqlQueryable, atMs: number): Promise<Map<st
   const { rows } = await tx.query<{ campaign_id: string; first_category: DataCategory; categories: number; event_ids: string }>(
     `WITH reached AS (${REACHED_SQL})
      SELECT r.campaign_id, f.first_category, bit_or(f.categories) AS categories,
-       string_agg(f.event_id::text, ' ' ORDER BY r.rank, f.occurred_ms, f.position) AS event_ids
+       string_agg(f.event_id::text, ' ' ORDER BY r.first_ms, r.first_position, r.first_index, f.occurred_ms, f.position) AS event_ids
      FROM reached r JOIN reg_contact_facts f ON f.contact_id = r.contact_id
        AND f.occurred_ms <= $1 AND (f.occurred_ms, f.position) >= (r.registered_ms, r.registered_position)
      GROUP BY r.campaign_id, f.first_category`,
