@@ -3,6 +3,7 @@
  *   node --cpu-prof --import ./test/support/register.mjs test/bench/rebuild/rebuild-once.ts [projection…]
  * with the CALLTRAIL_BENCH_* variables of the benchmark. Prints each projection's time and the heap.
  */
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { ProjectionRunner, allProjections } from '@calltrail/projections';
 import { ensureBenchDataSet } from '../data';
@@ -35,6 +36,7 @@ try {
   const runner = new ProjectionRunner(ledger.database, ledger.store, allProjections(), { batchSize: Number(process.env['CALLTRAIL_BENCH_BATCH'] ?? 5_000) });
   const done = new Map<string, { applied: number; elapsedMs: number }>();
   let heapMb = 0;
+  const cpuBefore = process.cpuUsage();
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -53,9 +55,26 @@ try {
     console.log(`${name}: ${applied} events in ${(elapsedMs / 1_000).toFixed(1)} s, ${Math.round(applied / (elapsedMs / 1_000))} events/s`);
   }
   console.log(`largest heap seen: ${Math.round(heapMb)} MB`);
+  const cpu = process.cpuUsage(cpuBefore);
+  console.log(`CPU seconds: this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)}, its PostgreSQL backends ${(await backendCpuSeconds(ledger.database)).toFixed(1)} (when the server runs on this machine)`);
   for (const [sql, { calls, ms }] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
     console.log(`${(ms / 1_000).toFixed(2).padStart(7)} s ${String(calls).padStart(6)}× ${sql}`);
   }
 } finally {
   await ledger.close();
+}
+
+/** CPU seconds of the server processes serving this database now (from /proc; 0 when not readable). */
+async function backendCpuSeconds(db: { query: <R>(sql: string) => Promise<{ rows: R[] }> }): Promise<number> {
+  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return ticks / 100;
 }

@@ -181,7 +181,7 @@ async function appendContactInputs(tx: SqlQueryable, added: { contact_id: string
   if (added.length === 0) return;
   await tx.query(
     `INSERT INTO elig_contact_fold_events (contact_id, position, event)
-     SELECT contact_id, position, event FROM jsonb_to_recordset($1::jsonb) AS e(contact_id uuid, position bigint, event jsonb)`,
+     SELECT contact_id, position, event FROM json_to_recordset($1::json) AS e(contact_id uuid, position bigint, event json)`,
     [JSON.stringify(added)],
   );
 }
@@ -266,8 +266,8 @@ async function applyContacts(tx: SqlQueryable, sorted: Sorted, memory: Projectio
   if (docs.length > 0) {
     await tx.query(
       `INSERT INTO elig_contacts (contact_id, view, call_streams)
-       SELECT contact_id, view, ARRAY(SELECT jsonb_array_elements_text(call_streams))
-       FROM jsonb_to_recordset($1::jsonb) AS d(contact_id uuid, view jsonb, call_streams jsonb)
+       SELECT contact_id, view, ARRAY(SELECT json_array_elements_text(call_streams))
+       FROM json_to_recordset($1::json) AS d(contact_id uuid, view json, call_streams json)
        ON CONFLICT (contact_id) DO UPDATE SET view = excluded.view, call_streams = excluded.call_streams`,
       [JSON.stringify(docs)],
     );

@@ -82,6 +82,16 @@ export const eligibilityMigrations: Migration[] = [
       UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = 'eligibility';
     `,
   },
+  {
+    version: 3,
+    name: 'contact views and fold inputs as json',
+    // Written whole, read whole, never queried inside: json is stored as it is sent, where jsonb is
+    // parsed into its binary form on the way in and printed again on the way out.
+    sql: `
+      ALTER TABLE elig_contacts ALTER COLUMN view TYPE json USING view::json;
+      ALTER TABLE elig_contact_fold_events ALTER COLUMN event TYPE json USING event::json;
+    `,
+  },
 ];
 
 export const ELIGIBILITY_TABLES = [

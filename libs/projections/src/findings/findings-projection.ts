@@ -130,7 +130,7 @@ async function loadDocuments(tx: SqlQueryable, documents: string[]): Promise<Doc
   if (documents.length === 0) return [];
   const { rows } = await tx.query<DocumentRow>(
     `SELECT d.document, d.kind, d.campaign_id, d.processor_id, d.agent_id, d.occurred_at,
-            coalesce((SELECT jsonb_agg(e.event ORDER BY e.seq) FROM findings_document_events e WHERE e.document = d.document), '[]'::jsonb) AS events
+            coalesce((SELECT json_agg(e.event ORDER BY e.seq) FROM findings_document_events e WHERE e.document = d.document), '[]'::json) AS events
      FROM findings_documents d WHERE d.document = ANY($1::text[])`,
     [documents],
   );
@@ -365,7 +365,7 @@ async function saveDocumentKeys(tx: SqlQueryable, docs: Document[]): Promise<voi
 async function appendDocumentEvents(tx: SqlQueryable, rows: { document: string; seq: number; type: string; event: RecordedEvent }[]): Promise<void> {
   await tx.query(
     `INSERT INTO findings_document_events (document, seq, type, event)
-     SELECT document, seq, type, event FROM jsonb_to_recordset($1::jsonb) AS e(document text, seq integer, type text, event jsonb)`,
+     SELECT document, seq, type, event FROM json_to_recordset($1::json) AS e(document text, seq integer, type text, event json)`,
     [JSON.stringify(rows)],
   );
 }

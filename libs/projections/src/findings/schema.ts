@@ -72,6 +72,13 @@ export const findingsMigrations: Migration[] = [
       UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = 'findings';
     `,
   },
+  {
+    version: 4,
+    name: 'document events as json',
+    // Written once, read whole, never queried inside: json is stored as it is sent, where jsonb is
+    // parsed into its binary form on the way in and printed again on the way out (a third of the insert).
+    sql: `ALTER TABLE findings_document_events ALTER COLUMN event TYPE json USING event::json;`,
+  },
 ];
 
 export const FINDINGS_TABLES = ['findings_documents', 'findings_document_events', 'findings'];

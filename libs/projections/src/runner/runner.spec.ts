@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Projection } from './projection';
 import { ProjectionMemory, RecentRows } from './projection-memory';
 import { ProjectionRunner } from './runner';
+import { SharedRead } from './shared-read';
 
 function event(position: number): StoredEvent {
   return {
@@ -109,14 +110,15 @@ describe('ProjectionRunner with several projections', () => {
     expect(await positions(db, 'a')).toHaveLength(25);
   });
 
-  it('forgets what a failed batch put in memory, and keeps the others going to the failure', async () => {
+  it('forgets what a failed batch put in memory, and lets the others go on', async () => {
     const store = storeOf(25);
     const failing = recording('a', { failAt: 15 });
     const b = recording('b');
     const runner = new ProjectionRunner(db, store, [failing, b], { batchSize: 10 });
     await expect(runner.rebuild()).rejects.toThrow('refusing 15');
     expect(await positions(db, 'a')).toHaveLength(10);
-    expect(await positions(db, 'b')).toHaveLength(20);
+    // The other one goes on to the head: each projection follows at its own pace.
+    expect(await positions(db, 'b')).toHaveLength(25);
 
     const retried = recording('a');
     await new ProjectionRunner(db, store, [retried], { batchSize: 10 }).catchUp();
@@ -158,5 +160,34 @@ describe('ProjectionMemory and RecentRows', () => {
     expect(rows.get('a')).toBeNull();
     rows.set('b', 'B2', 2);
     expect([rows.get('b'), rows.get('c'), rows.get('d')]).toEqual(['B2', undefined, 'D']);
+  });
+});
+
+describe('SharedRead', () => {
+  it('reads each batch once, and keeps a follower at most `window` batches ahead of the slowest', async () => {
+    const store = storeOf(100);
+    const fast = {};
+    const slow = {};
+    const shared = new SharedRead((after) => store.readAll({ after, limit: 10 }), 0, 100, [fast, slow], 2);
+    const got: number[] = [];
+    const running = (async () => {
+      for (let index = 0; ; index++) {
+        const events = await shared.batch(index);
+        if (events.length === 0) return;
+        got.push(events.at(-1)!.globalPosition);
+        shared.passed(fast, index);
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(got).toEqual([10, 20, 30]);
+    expect((await shared.batch(0)).at(-1)!.globalPosition).toBe(10);
+    shared.passed(slow, 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(got).toEqual([10, 20, 30, 40]);
+    shared.leave(slow);
+    await running;
+    expect(got).toHaveLength(10);
+    await shared.settle();
+    expect(store.reads).toBe(10);
   });
 });

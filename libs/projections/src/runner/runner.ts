@@ -10,6 +10,7 @@ import {
 import { migrationModule, type Projection } from './projection';
 import { withProjectionLock } from './projection-lock';
 import { ProjectionMemory } from './projection-memory';
+import { SharedRead } from './shared-read';
 
 export interface ProjectionProgress {
   projection: string;
@@ -204,7 +205,10 @@ export class ProjectionRunner {
     await lockFrom(0);
   }
 
-  /** Catches the projections up to the head seen at the start, reading each batch once for all of them. */
+  /**
+   * Catches the projections up to the head seen at the start, reading each batch once for all of
+   * them; each applies it at its own pace (see SharedRead).
+   */
   private async catchUpTogether(followers: Follower[], options: CatchUpOptions): Promise<void> {
     if (followers.length === 0) return;
     for (const follower of followers) {
@@ -212,31 +216,37 @@ export class ProjectionRunner {
       follower.applied = 0;
     }
     const head = await this.store.headPosition();
+    const start = Math.min(...followers.map((follower) => follower.position));
+    const shared = new SharedRead((after) => this.read(after), start, head, followers);
     const started = Date.now();
-    let position = Math.min(...followers.map((follower) => follower.position));
-    let next = this.read(position);
     try {
-      while (position < head && !options.signal?.aborted) {
-        const events = await next;
-        if (events.length === 0) break;
+      await settleAll(followers.map((follower) => this.follow(follower, shared, head, options, started)));
+    } finally {
+      await shared.settle();
+    }
+  }
+
+  /** One projection's share of a catch-up: each batch it has not seen, with its checkpoint. */
+  private async follow(follower: Follower, shared: SharedRead, head: number, options: CatchUpOptions, started: number): Promise<void> {
+    try {
+      for (let index = 0; !options.signal?.aborted; index++) {
+        const events = await shared.batch(index);
+        if (events.length === 0) return;
         const last = events.at(-1)!.globalPosition;
-        next = last < head ? this.read(last) : Promise.resolve([]);
-        await settleAll(
-          followers.map(async (follower) => {
-            const from = follower.position;
-            if (from >= last) return;
-            const unseen = from < events[0]!.globalPosition ? events : events.filter((event) => event.globalPosition > from);
-            await this.applyBatch(follower.session, follower.projection, follower.memory, unseen, from, last);
-            follower.position = last;
-            follower.applied += unseen.length;
-            const progress = { projection: follower.projection.name, position: last, head, applied: follower.applied };
-            options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
-          }),
-        );
-        position = last;
+        const from = follower.position;
+        if (from < last) {
+          const unseen = from < events[0]!.globalPosition ? events : events.filter((event) => event.globalPosition > from);
+          await this.applyBatch(follower.session, follower.projection, follower.memory, unseen, from, last);
+          follower.position = last;
+          follower.applied += unseen.length;
+          const progress = { projection: follower.projection.name, position: last, head, applied: follower.applied };
+          options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
+        }
+        shared.passed(follower, index);
+        if (last >= head) return;
       }
     } finally {
-      await next.catch(() => undefined);
+      shared.leave(follower);
     }
   }
 
