@@ -9,6 +9,12 @@ export interface GroupCommitLimits {
   maxAppends: number;
   /** Most events one transaction takes (a single larger append still goes alone). */
   maxEvents: number;
+  /**
+   * When nothing is in the database, a queue of at least this many events is split in two, so the
+   * second half is planned while the first is written (`Infinity`: never split). A split doubles
+   * the commits: it pays when a commit's flush is quicker than planning the whole queue.
+   */
+  minEventsToSplit: number;
 }
 
 /** Counters to see group commit at work (tests, benchmarks, monitoring). */
@@ -32,12 +38,6 @@ interface Batch {
   /** Planned when taken from the queue: against the heads the batch before it leaves, if any. */
   plan: BatchPlan;
 }
-
-/**
- * A queue of fewer events than this is written in one transaction even when nothing else is
- * in the database: splitting it would cost a round trip for little planning to overlap.
- */
-const MIN_EVENTS_TO_SPLIT = 16;
 
 /**
  * Queues concurrent appends and writes them together, one transaction at a time: while one runs,
@@ -110,7 +110,7 @@ export class GroupCommitter {
       count += 1;
     }
     if (count === 0) return null;
-    if (split && count > 1 && events >= MIN_EVENTS_TO_SPLIT) count = Math.ceil(count / 2);
+    if (split && count > 1 && events >= this.limits.minEventsToSplit) count = Math.ceil(count / 2);
     const pending = this.queue.splice(0, count);
     return { pending, plan: planAppendBatch(pending.map((each) => each.request), heads) };
   }

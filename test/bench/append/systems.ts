@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { openEventStoreDbEventStore, STAND_IN_VERSION } from '@calltrail/event-store-eventstoredb';
-import { openPostgresEventStore } from '@calltrail/event-store-postgres';
+import { openPostgresEventStore, type PostgresEventStoreOptions } from '@calltrail/event-store-postgres';
 import { openPglite, openPostgres, type Database } from '@calltrail/sql';
 import { createBenchDatabase } from './databases';
 
@@ -32,14 +32,25 @@ export const calltrailOnPostgres: SystemFactory = async () => {
   return calltrail(db, database.drop);
 };
 
+/** calltrail that never splits a queue (one transaction per queue when idle): to see what the split buys. */
+export const calltrailOnPostgresWithoutSplit: SystemFactory = async () => {
+  const database = await createBenchDatabase('calltrail_nosplit');
+  const db = await openPostgres({ connectionString: database.url });
+  return calltrail(db, database.drop, { groupCommit: { minEventsToSplit: Infinity } });
+};
+
 export const calltrailOnPglite: SystemFactory = async () => {
   const folder = await mkdtemp(join(tmpdir(), 'calltrail-bench-'));
   const db = await openPglite({ dataDir: folder });
   return calltrail(db, () => rm(folder, { recursive: true, force: true }));
 };
 
-async function calltrail(db: Database, release: () => Promise<void>): Promise<SystemUnderTest> {
-  const store = await openPostgresEventStore(db);
+async function calltrail(
+  db: Database,
+  release: () => Promise<void>,
+  options: PostgresEventStoreOptions = {},
+): Promise<SystemUnderTest> {
+  const store = await openPostgresEventStore(db, options);
   return {
     async appendNew(streamId, events) {
       await store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
