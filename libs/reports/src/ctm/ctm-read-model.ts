@@ -34,12 +34,14 @@ async function scopeOf(tx: SqlQueryable, checked: CheckedCtmQuery): Promise<Scop
  * $1 campaigns, $2 category, $3/$4 the period in ms, $5 the bucket width in months.
  * - a call's last purchase: the latest `purchasedOn` in the category on or before the call's date;
  *   whole calendar months from it to that date, as `wholeMonthsBetween` counts them;
+ * - \`calls\` is materialised, so that each call's last purchase is looked up once (inlined, the
+ *   lookup would be repeated in every use of \`last_purchase\`);
  * - an objection or complaint naming a call counts for it (the last such call, if any is in scope);
  *   one naming no call but an in-scope campaign counts for that campaign's last call to the person at
  *   or before it (the earliest of calls placed at the same moment).
  */
 const TALLY_SQL = `
-  WITH calls AS (
+  WITH calls AS MATERIALIZED (
     SELECT c.position, c.contact_id, c.answered, coalesce(o.outcome = 'converted', false) AS converted, c.call_day,
       (SELECT max(p.purchased_on) FROM ctm_purchases p
         WHERE p.contact_id = c.contact_id AND p.product_category = $2 AND p.purchased_on <= c.call_day) AS last_purchase
