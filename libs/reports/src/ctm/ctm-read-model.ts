@@ -132,6 +132,8 @@ export async function ctmReport(deps: CtmReportDeps, query: CtmReportArgs): Prom
   const checked = checkCtmQuery(query);
   const { scope, tally, checkpoint } = await deps.db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    // One statement, estimated costly enough for PostgreSQL to compile it: the compilation costs more than it saves.
+    await tx.query('SET LOCAL jit = off');
     const scope = await scopeOf(tx, checked);
     return { scope, tally: await tallyOf(tx, checked, scope), checkpoint: await checkpointOf(tx) };
   });

@@ -183,8 +183,10 @@ async function checkpointOf(tx: SqlQueryable): Promise<number> {
 export async function readRegisterFacts(db: Pick<Database, 'transaction'>, at: Date): Promise<{ facts: RegisterFacts; checkpoint: number }> {
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    // The sorts behind the cells' event ids (hundreds of thousands on a large ledger) fit in memory.
+    // The sorts behind the cells' event ids (hundreds of thousands on a large ledger) fit in memory, and
+    // these few statements are not worth compiling (JIT took longer than it saved).
     await tx.query(`SET LOCAL work_mem = '64MB'`);
+    await tx.query('SET LOCAL jit = off');
     const atMs = at.getTime();
     const checkpoint = await checkpointOf(tx);
     const { subjects, sources } = await contactGroups(tx, atMs);
