@@ -11,8 +11,9 @@ export interface GroupCommitLimits {
   maxEvents: number;
   /**
    * When nothing is in the database, a queue of at least this many events is split in two, so the
-   * second half is planned while the first is written (`Infinity`: never split). A split doubles
-   * the commits: it pays when a commit's flush is quicker than planning the whole queue.
+   * second half is planned while the first is written (`Infinity`, the default: never split). A
+   * split doubles the commits: it pays only when a commit's flush is quicker than planning the
+   * whole queue in Node.js (docs/benchmarks.md).
    */
   minEventsToSplit: number;
 }
@@ -43,8 +44,9 @@ interface Batch {
  * Queues concurrent appends and writes them together, one transaction at a time: while one runs,
  * the appends queued meanwhile are planned (against the heads that transaction leaves), and they
  * go in the next one as soon as it has committed. So Node.js plans batch N+1 while the database
- * writes batch N. When nothing is in the database, a large queue is split in two, so that the
- * second half is planned while the first is written. No timer: a lone append is written at once.
+ * writes batch N. When nothing is in the database, a large queue can be split in two, so that the
+ * second half is planned while the first is written (`minEventsToSplit`). No timer: a lone append
+ * is written at once.
  *
  * A batch is sent only after the one before has settled, its fallback included: commits keep the
  * order of the queue, and a plan made ahead is used only if the heads it assumed are the ones

@@ -22,8 +22,8 @@ import { EVENT_STORE_MODULE, eventStoreMigrations } from './schema';
 
 export interface PostgresEventStoreOptions {
   /**
-   * Group commit limits (default 500 appends, 10,000 events per transaction; a queue of 16 events
-   * or more split in two when nothing is in the database).
+   * Group commit limits (default 500 appends, 10,000 events per transaction; an idle queue is never
+   * split: on the machines we measured, a commit's flush costs more than the planning it overlaps).
    */
   groupCommit?: Partial<GroupCommitLimits>;
   /** How often an idle subscription looks for events appended by other processes (default 100 ms). */
@@ -69,7 +69,7 @@ export class PostgresEventStore implements EventStore {
     this.kind = db.kind;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.verifyBatchSize = options.verifyBatchSize ?? 2_000;
-    const limits = { maxAppends: 500, maxEvents: 10_000, minEventsToSplit: 16, ...options.groupCommit };
+    const limits = { maxAppends: 500, maxEvents: 10_000, minEventsToSplit: Infinity, ...options.groupCommit };
     this.committer = new GroupCommitter(db, limits, () => this.wakeSubscribers());
   }
 

@@ -81,6 +81,8 @@ describe.each(testDatabases())('group commit on %s', (_name, freshDatabase) => {
   });
 
   it('a batch planned while the one before was written waits for its fallback, and keeps the queue order', async () => {
+    await store.close();
+    store = await openPostgresEventStore(database.db, { groupCommit: { minEventsToSplit: 16 } });
     await refusePoison();
     // 20 one-event appends queued at once: written as two batches, the second planned while the
     // first is in the database, on the belief that the first commits. The first fails (Poison).

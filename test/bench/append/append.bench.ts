@@ -11,7 +11,7 @@ import {
   calltrailOnEventStoreDb,
   calltrailOnPglite,
   calltrailOnPostgres,
-  calltrailOnPostgresWithoutSplit,
+  calltrailOnPostgresSplittingTheQueue,
   emmett,
   rawInsert,
   rawInsertOnPglite,
@@ -129,7 +129,7 @@ it('append throughput: calltrail vs Emmett vs raw INSERT', async () => {
   const commitBefore = await measureCommitLatency();
   for (const scenario of [scenarioA, scenarioB]) {
     rows.push(await measure(scenario, 'calltrail on PostgreSQL', calltrailOnPostgres));
-    rows.push(await measure(scenario, 'calltrail, queue never split, on PostgreSQL', calltrailOnPostgresWithoutSplit));
+    rows.push(await measure(scenario, 'calltrail, idle queue split in two, on PostgreSQL', calltrailOnPostgresSplittingTheQueue));
     rows.push(await measure(scenario, 'Emmett 0.42.0 on PostgreSQL', emmett));
     rows.push(await measure(scenario, 'raw INSERT on PostgreSQL', rawInsert));
     if (process.env['EVENTSTORE_URL']) rows.push(await measure(scenario, 'calltrail on EventStoreDB', calltrailOnEventStoreDb));
