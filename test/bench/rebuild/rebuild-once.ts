@@ -1,7 +1,9 @@
 /**
  * One `calltrail rebuild` of the benchmark data set, outside vitest, to profile it:
  *   node --cpu-prof --import ./test/support/register.mjs test/bench/rebuild/rebuild-once.ts [projection…]
- * with the CALLTRAIL_BENCH_* variables of the benchmark. Prints each projection's time and the heap.
+ * with the CALLTRAIL_BENCH_* variables of the benchmark. Prints each projection's time, the heap (with
+ * --expose-gc, what the projections' memory retains), the CPU seconds, and with CALLTRAIL_BENCH_TIME_SQL=1
+ * the time per statement.
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -40,7 +42,9 @@ try {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  await runner.rebuild(process.argv.slice(2), {
+  // CALLTRAIL_BENCH_CATCH_UP=1: go on from the checkpoints instead (e.g. after killing a rebuild).
+  const run = process.env['CALLTRAIL_BENCH_CATCH_UP'] === '1' ? runner.catchUp.bind(runner) : runner.rebuild.bind(runner);
+  await run(process.argv.slice(2), {
     onProgress: ({ projection, applied, elapsedMs, position, head }) => {
       done.set(projection, { applied, elapsedMs });
       // With --expose-gc: what the projections' memory holds at the end, the garbage collected.
