@@ -191,7 +191,7 @@ describe.each(targets)('eligibility over GraphQL on %s', (_name, prepare) => {
     expect(response.body.data!.health.projections).toEqual([
       { projection: 'eligibility', version: 1, checkpoint: response.body.data!.health.headPosition - 1, lag: 1 },
       { projection: 'findings', version: 4, checkpoint: response.body.data!.health.headPosition - 1, lag: 1 },
-      { projection: 'register', version: 1, checkpoint: response.body.data!.health.headPosition - 1, lag: 1 },
+      { projection: 'register', version: 2, checkpoint: response.body.data!.health.headPosition - 1, lag: 1 },
       { projection: 'ctm', version: 1, checkpoint: response.body.data!.health.headPosition - 1, lag: 1 },
     ]);
   });
