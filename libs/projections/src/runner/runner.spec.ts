@@ -2,6 +2,7 @@ import type { EventStore, StoredEvent } from '@calltrail/event-store';
 import { openPglite, type PgliteDatabase } from '@calltrail/sql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Projection } from './projection';
+import { withProjectionLock } from './projection-lock';
 import { ProjectionMemory, RecentRows } from './projection-memory';
 import { ProjectionRunner } from './runner';
 import { SharedRead } from './shared-read';
@@ -124,6 +125,38 @@ describe('ProjectionRunner with several projections', () => {
     await new ProjectionRunner(db, store, [retried], { batchSize: 10 }).catchUp();
     expect(retried.seen.memory[0]).toEqual({ complete: false, remembered: 0 });
     expect(await positions(db, 'a')).toHaveLength(25);
+  });
+});
+
+describe('ProjectionRunner when another runner holds one of the projections', () => {
+  it('catches up the free ones at once, and the held one when it is let go, holding none while it waits', async () => {
+    const db = await openPglite();
+    const store = storeOf(25);
+    const a = recording('a');
+    const b = recording('b');
+    const runner = new ProjectionRunner(db, store, [a, b], { batchSize: 10, lockRetryMs: 5 });
+    await runner.prepare();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let aWhileBHeld = 0;
+    const holder = withProjectionLock(db, 'b', () => released);
+    const waited: string[] = [];
+    const catchingUp = runner.catchUp(undefined, {
+      onWait: (name) => {
+        waited.push(name);
+        aWhileBHeld = a.seen.positions.length;
+        // While it waits for b, a's lock is free for others.
+        void withProjectionLock(db, 'a', async () => 'free', { retryMs: 1_000 }).then((result) => {
+          expect(result).toBe('free');
+          release();
+        });
+      },
+    });
+    await Promise.all([holder, catchingUp]);
+    expect(waited).toEqual(['b']);
+    expect(aWhileBHeld).toBe(25);
+    expect(await positions(db, 'b')).toHaveLength(25);
+    await db.close();
   });
 });
 

@@ -184,8 +184,9 @@ export class ProjectionRunner {
   }
 
   /**
-   * Holds the locks of all the projections (taken in name order, so two runners never hold one each
-   * of two and wait for the other), then runs `work`.
+   * Runs `work` for the projections together, under the locks of those that are free now (taken in
+   * name order without waiting, so that no runner holds one while it waits for another); then for
+   * each one another runner held, alone, once its lock is free (as `locked` waits).
    */
   private async lockedTogether(
     projections: readonly Projection[],
@@ -194,15 +195,31 @@ export class ProjectionRunner {
   ): Promise<void> {
     const ordered = [...projections].sort((a, b) => a.name.localeCompare(b.name));
     const followers: Follower[] = [];
+    const busy: Projection[] = [];
     const lockFrom = async (index: number): Promise<void> => {
       const projection = ordered[index];
-      if (!projection) return work(followers);
-      await this.locked(projection, options, async (session, memory) => {
-        followers.push({ projection, session, memory, position: 0, applied: 0 });
+      if (!projection) return followers.length > 0 ? work(followers) : undefined;
+      const notNow = new AbortController();
+      let held = false;
+      await withProjectionLock(
+        this.db,
+        projection.name,
+        async (session) => {
+          held = true;
+          followers.push({ projection, session, memory: new ProjectionMemory(), position: 0, applied: 0 });
+          await lockFrom(index + 1);
+        },
+        { retryMs: 0, signal: notNow.signal, onWait: () => notNow.abort() },
+      );
+      if (!held) {
+        busy.push(projection);
         await lockFrom(index + 1);
-      });
+      }
     };
-    await lockFrom(0);
+    if (!options.signal?.aborted) await lockFrom(0);
+    for (const projection of busy) {
+      await this.locked(projection, options, (session, memory) => work([{ projection, session, memory, position: 0, applied: 0 }]));
+    }
   }
 
   /**
