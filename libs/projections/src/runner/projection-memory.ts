@@ -82,6 +82,11 @@ export class RecentRows<V> {
     this.forgotten.delete(key);
     this.rows.set(key, { value, weight });
     this.weight += weight;
+    if (this.weight > this.budget) this.forgetOldest();
+  }
+
+  /** Down to the budget, oldest first (only when over it: walking a Map from its start is not free). */
+  private forgetOldest(): void {
     for (const [oldest, row] of this.rows) {
       if (this.weight <= this.budget) break;
       this.rows.delete(oldest);
