@@ -68,7 +68,8 @@ describe.each(ledgerTargets())('the command pipeline on %s', (_name, prepare) =>
     expect(result.events).toEqual([expect.objectContaining({ type: 'ContactRegistered', streamVersion: 1 })]);
 
     const [stored] = await ledger.store.readStream(`contact-${contactId}`);
-    expect(JSON.stringify(stored!.data)).not.toMatch(/Vanhoutteghem|470/);
+    // The number in any of its spellings; a bare "470" also occurs by chance in a hex hash.
+    expect(JSON.stringify(stored!.data)).not.toMatch(/Vanhoutteghem|470 ?12 ?34 ?56/);
     const phone = (stored!.data['phones'] as Array<{ number: Sealed; phoneHash: string }>)[0]!;
     expect(await ledger.vault.open(phone.number)).toBe('+32470123456');
     expect(phone.phoneHash).toBe(ledger.vault.phoneHash('+32470123456'));
