@@ -127,7 +127,7 @@ export class RegisterGapModel {
 @ObjectType('ProcessingRegister', { description: 'The GDPR Art. 30(1) register as of a date, built from the events. No personal data.' })
 export class ProcessingRegisterModel {
   @Field(() => Date) asOf!: Date;
-  @Field(() => Float, { description: 'The store head position the replay read up to.' }) checkpoint!: number;
+  @Field(() => Float, { description: 'The store position the register reflects (the projection checkpoint, or the head a replay read up to).' }) checkpoint!: number;
   @Field(() => PartyCell) controller!: PartyCell;
   @Field(() => PartyCell) dpo!: PartyCell;
   @Field(() => PartyCell) representative!: PartyCell;

@@ -9,7 +9,7 @@ export class RegisterResolver {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Query(() => ProcessingRegisterModel, {
-    description: 'The processing register (GDPR Art. 30(1)) as of a date (default now), replayed from the events by when they occurred.',
+    description: 'The processing register (GDPR Art. 30(1)) as of a date (default now), built from the dated facts of the register projection by when they occurred (LEGAL basis); every cell carries the ids of the events behind it.',
   })
   @RequirePermission('reports.read')
   async processingRegister(
