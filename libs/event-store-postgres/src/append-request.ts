@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
-import {
-  completeMetadata,
-  prepareAppend as checkAppend,
-  type EventMetadata,
-  type ExpectedVersion,
-  type PreparedEvent,
-} from '@calltrail/event-store';
+import { prepareRecordedAppend, type ExpectedVersion, type RecordedEvent } from '@calltrail/event-store';
 import { eventJson, type EventJson } from './event-json';
 
 /**
- * A checked event (see the port's `prepareAppend`) serialised once, before it is queued: its
- * canonical JSON is both what the hash covers and what the events table stores, so a group
+ * A checked event (see the port's `prepareRecordedAppend`) serialised once, before it is queued:
+ * its canonical JSON is both what the hash covers and what the events table stores, so a group
  * commit only splices in versions and hashes.
  */
-export interface HashReadyEvent extends PreparedEvent {
-  /** The metadata as stored: the caller's, completed with the store's defaults and `recordedAt`. */
-  storedMetadata: EventMetadata;
+export interface HashReadyEvent extends RecordedEvent {
   json: EventJson;
 }
 
@@ -35,15 +27,9 @@ export function prepareAppend(
   expectedVersion: unknown,
   recordedAt = new Date(),
 ): AppendRequest {
-  const checked = checkAppend(streamId, events, expectedVersion);
-  return {
-    ...checked,
-    events: checked.events.map((event) => {
-      const storedMetadata = completeMetadata(event, recordedAt);
-      const json = eventJson({ ...event, metadata: storedMetadata, streamId: checked.streamId });
-      return { ...event, storedMetadata, json };
-    }),
-  };
+  const checked = prepareRecordedAppend(streamId, events, expectedVersion, recordedAt);
+  for (const event of checked.events) (event as HashReadyEvent).json = eventJson(event, checked.streamId);
+  return checked as AppendRequest;
 }
 
 /** The port's `computeEventHash` of the event at a version after `prevHash`, from its prepared JSON. */

@@ -4,18 +4,33 @@
  */
 import { randomUUID } from 'node:crypto';
 import { InvalidAppendError } from './errors';
-import type { ExpectedVersion, NewEvent } from './port';
+import { canonicalJson } from './hash';
+import { canonicalJsonOfPlainJson } from './json-text';
+import { completeMetadata } from './metadata';
+import type { EventMetadata, ExpectedVersion, NewEvent } from './port';
 
-/** An event checked and normalised: a lower-case UUID, JSON-clean data and metadata. */
+/**
+ * An event checked and normalised: a lower-case UUID, JSON-clean data and metadata. Data and
+ * metadata that are plain JSON already are the caller's own objects, not copies.
+ */
 export interface PreparedEvent extends NewEvent {
   eventId: string;
   /** True when the caller gave the id (only such ids can already be stored). */
   idGiven: boolean;
+  /** `canonicalJson(data)`, made by the check itself. */
+  dataJson: string;
 }
 
-export interface AppendRequest {
+/** A prepared event with the metadata a store records: completed (`completeMetadata`) and its canonical JSON. */
+export interface RecordedEvent extends PreparedEvent {
+  storedMetadata: EventMetadata;
+  /** `canonicalJson(storedMetadata)`. */
+  storedMetadataJson: string;
+}
+
+export interface AppendRequest<Event extends PreparedEvent = PreparedEvent> {
   streamId: string;
-  events: PreparedEvent[];
+  events: Event[];
   expectedVersion: ExpectedVersion;
 }
 
@@ -29,17 +44,43 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** A JSON round trip: what jsonb will store is exactly what gets hashed. */
-function jsonClean(field: string, value: Record<string, unknown>): Record<string, unknown> {
+/** A JSON value checked: itself when it is plain JSON (or its JSON round trip otherwise) and its canonical JSON. */
+interface CleanJson {
+  value: Record<string, unknown>;
+  text: string;
+}
+
+/**
+ * What jsonb will store is exactly what gets hashed. Plain JSON (the usual case) is checked and
+ * written in one walk; anything else takes a JSON round trip, which decides what it becomes
+ * (a Date its ISO text, an undefined member nothing) or which error it is.
+ */
+function jsonClean(field: string, value: Record<string, unknown>): CleanJson {
+  const text = canonicalJsonOfPlainJson(value);
+  if (text !== undefined) return { value, text: refuseNul(field, text) };
+  const copy = jsonRoundTrip(field, value);
+  return { value: copy, text: canonicalTextOf(copy) };
+}
+
+/** Canonical JSON of a value known to be JSON (the walk gives up only past its depth limit). */
+function canonicalTextOf(value: Record<string, unknown>): string {
+  return canonicalJsonOfPlainJson(value) ?? canonicalJson(value);
+}
+
+function jsonRoundTrip(field: string, value: Record<string, unknown>): Record<string, unknown> {
   let text: string;
   try {
     text = JSON.stringify(value);
   } catch (error) {
     throw new InvalidAppendError(field, `must be serialisable as JSON (${(error as Error).message})`);
   }
-  // jsonb cannot hold U+0000; refuse it here instead of failing the whole group commit.
-  if (text.includes('\\u0000')) throw new InvalidAppendError(field, 'must not contain the character U+0000');
-  return JSON.parse(text) as Record<string, unknown>;
+  return JSON.parse(refuseNul(field, text)) as Record<string, unknown>;
+}
+
+/** jsonb cannot hold U+0000; refuse it here instead of failing the whole group commit. */
+function refuseNul(field: string, jsonText: string): string {
+  if (jsonText.includes('\\u0000')) throw new InvalidAppendError(field, 'must not contain the character U+0000');
+  return jsonText;
 }
 
 function checkStreamId(streamId: unknown): string {
@@ -61,8 +102,8 @@ function checkExpectedVersion(expected: unknown): ExpectedVersion {
   );
 }
 
-function prepareEvent(event: NewEvent, index: number): PreparedEvent {
-  const field = `events[${index}]`;
+/** The checks of one event's shape, before its data and metadata are walked. */
+function checkEventShape(event: NewEvent, field: string): void {
   if (!isPlainObject(event)) throw new InvalidAppendError(field, 'must be an object');
   if (event.eventId !== undefined && (typeof event.eventId !== 'string' || !UUID.test(event.eventId))) {
     throw new InvalidAppendError(`${field}.eventId`, 'must be a UUID');
@@ -74,17 +115,83 @@ function prepareEvent(event: NewEvent, index: number): PreparedEvent {
   if (event.metadata !== undefined && !isPlainObject(event.metadata)) {
     throw new InvalidAppendError(`${field}.metadata`, 'must be a JSON object');
   }
+}
+
+function preparedEvent(event: NewEvent, data: CleanJson): PreparedEvent {
   return {
     eventId: event.eventId?.toLowerCase() ?? randomUUID(),
     idGiven: event.eventId !== undefined,
     type: event.type,
-    data: jsonClean(`${field}.data`, event.data),
-    ...(event.metadata === undefined ? {} : { metadata: jsonClean(`${field}.metadata`, event.metadata) }),
+    data: data.value,
+    dataJson: data.text,
   };
+}
+
+function prepareEvent(event: NewEvent, index: number): PreparedEvent {
+  const field = `events[${index}]`;
+  checkEventShape(event, field);
+  const prepared = preparedEvent(event, jsonClean(`${field}.data`, event.data));
+  if (event.metadata !== undefined) prepared.metadata = jsonClean(`${field}.metadata`, event.metadata).value;
+  return prepared;
+}
+
+function prepareRecordedEvent(event: NewEvent, index: number, recordedAt: string): RecordedEvent {
+  const field = `events[${index}]`;
+  checkEventShape(event, field);
+  const prepared = preparedEvent(event, jsonClean(`${field}.data`, event.data)) as RecordedEvent;
+  const metadata = recordedMetadata(`${field}.metadata`, event.metadata ?? {}, recordedAt);
+  if (event.metadata !== undefined) prepared.metadata = metadata.given;
+  prepared.storedMetadata = metadata.stored;
+  prepared.storedMetadataJson = metadata.text;
+  return prepared;
+}
+
+/**
+ * The caller's metadata completed, checked and written in one walk. The completion overwrites
+ * `recordedAt`, so metadata that gives one (whatever it holds) is cleaned first, as is anything
+ * that is not plain JSON: the same errors and the same result as cleaning and then completing.
+ */
+function recordedMetadata(
+  field: string,
+  given: Record<string, unknown>,
+  recordedAt: string,
+): { given: Record<string, unknown>; stored: EventMetadata; text: string } {
+  if (!('recordedAt' in given)) {
+    const stored = completeMetadata({ type: '', data: {}, metadata: given }, recordedAt);
+    const text = canonicalJsonOfPlainJson(stored);
+    if (text !== undefined) return { given, stored, text: refuseNul(field, text) };
+  }
+  const clean = jsonClean(field, given).value;
+  const stored = completeMetadata({ type: '', data: {}, metadata: clean }, recordedAt);
+  return { given: clean, stored, text: canonicalTextOf(stored as Record<string, unknown>) };
 }
 
 /** Checks an append before it is queued: bad input fails alone, with the field and the rule. */
 export function prepareAppend(streamId: unknown, events: unknown, expectedVersion: unknown): AppendRequest {
+  return prepareWith(streamId, events, expectedVersion, prepareEvent);
+}
+
+/**
+ * `prepareAppend` for a store that records the metadata when it accepts the append: every
+ * event's metadata is completed with `recordedAt` (the store's clock), and the canonical JSON of
+ * its data and of that metadata is made by the checks themselves.
+ */
+export function prepareRecordedAppend(
+  streamId: unknown,
+  events: unknown,
+  expectedVersion: unknown,
+  recordedAt: Date,
+): AppendRequest<RecordedEvent> {
+  const recordedAtText = recordedAt.toISOString();
+  return prepareWith(streamId, events, expectedVersion, (event, index) => prepareRecordedEvent(event, index, recordedAtText));
+}
+
+function prepareWith<Event extends PreparedEvent>(
+  streamId: unknown,
+  events: unknown,
+  expectedVersion: unknown,
+  prepare: (event: NewEvent, index: number) => Event,
+): AppendRequest<Event> {
   const checkedStreamId = checkStreamId(streamId);
   if (!Array.isArray(events) || events.length === 0) {
     throw new InvalidAppendError('events', 'must be a non-empty array');
@@ -92,7 +199,7 @@ export function prepareAppend(streamId: unknown, events: unknown, expectedVersio
   if (events.length > MAX_EVENTS_PER_APPEND) {
     throw new InvalidAppendError('events', `must hold at most ${MAX_EVENTS_PER_APPEND} events`);
   }
-  const prepared = events.map((event, index) => prepareEvent(event as NewEvent, index));
+  const prepared = events.map((event, index) => prepare(event as NewEvent, index));
   const seen = new Set<string>();
   prepared.forEach((event, index) => {
     if (seen.has(event.eventId)) throw new InvalidAppendError(`events[${index}].eventId`, 'must be unique within one append');

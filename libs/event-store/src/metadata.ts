@@ -1,12 +1,13 @@
 import type { EventMetadata, NewEvent, StoredEvent } from './port';
 
-/** Completes a caller's metadata with the ledger's clock and the defaults of the port. */
-export function completeMetadata(event: NewEvent, recordedAt: Date): EventMetadata {
+/** Completes a caller's metadata with the ledger's clock (a Date or its ISO text) and the defaults of the port. */
+export function completeMetadata(event: NewEvent, recordedAt: Date | string): EventMetadata {
   const given = event.metadata ?? {};
+  const recordedAtText = typeof recordedAt === 'string' ? recordedAt : recordedAt.toISOString();
   return {
     ...given,
-    occurredAt: given.occurredAt ?? recordedAt.toISOString(),
-    recordedAt: recordedAt.toISOString(),
+    occurredAt: given.occurredAt ?? recordedAtText,
+    recordedAt: recordedAtText,
     actor: given.actor ?? null,
     correlationId: given.correlationId ?? null,
     causationId: given.causationId ?? null,
