@@ -70,18 +70,23 @@ export async function loadNumbers(
 ): Promise<NumberFacts[]> {
   const { rows } = await db.query<NumberRow>(
     // The processor's receipts by primary key for each number: a join would hash every contact the
-    // processor ever received to answer a few thousand of them.
-    `SELECT h.phone_hash, c.view, s.contact_id AS erased_contact_id, s.erasure,
+    // processor ever received to answer a few thousand of them. The registries' entries for all the
+    // numbers in one scan per snapshot: a lookup per number (a subquery) took twice the statement's time.
+    `WITH listed AS (
+       SELECT e.phone_hash, array_agg(e.registry ORDER BY f.ord) AS registries
+       FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS f(registry, version, ord)
+       JOIN dnc_registry_entries e
+         ON e.registry = f.registry AND e.snapshot_version = f.version AND e.phone_hash = ANY($1::text[])
+       GROUP BY e.phone_hash)
+     SELECT h.phone_hash, c.view, s.contact_id AS erased_contact_id, s.erasure,
             (SELECT pc.shares FROM elig_processor_contacts pc
               WHERE pc.processor_id = $2::uuid AND pc.contact_id = c.contact_id) AS shares,
-            ARRAY(SELECT e.registry FROM dnc_registry_entries e
-                  JOIN unnest($3::text[], $4::text[]) AS f(registry, version)
-                    ON e.registry = f.registry AND e.snapshot_version = f.version
-                  WHERE e.phone_hash = h.phone_hash) AS listed_on
+            coalesce(l.registries, '{}') AS listed_on
      FROM unnest($1::text[]) AS h(phone_hash)
      LEFT JOIN elig_phone_index i ON i.phone_hash = h.phone_hash
      LEFT JOIN elig_contacts c ON c.contact_id = i.contact_id
-     LEFT JOIN elig_suppressed s ON s.phone_hash = h.phone_hash`,
+     LEFT JOIN elig_suppressed s ON s.phone_hash = h.phone_hash
+     LEFT JOIN listed l ON l.phone_hash = h.phone_hash`,
     [phoneHashes, processorId, snapshots.map((s) => s.registry), snapshots.map((s) => s.version)],
   );
   const byHash = new Map(rows.map((row) => [row.phone_hash, row]));
