@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { prepareRecordedAppend, type ExpectedVersion, type RecordedEvent } from '@calltrail/event-store';
 import { eventJson, type EventJson } from './event-json';
 
@@ -28,12 +28,19 @@ export function prepareAppend(
   recordedAt = new Date(),
 ): AppendRequest {
   const checked = prepareRecordedAppend(streamId, events, expectedVersion, recordedAt);
-  for (const event of checked.events) (event as HashReadyEvent).json = eventJson(event, checked.streamId);
+  const streamIdJson = JSON.stringify(checked.streamId);
+  for (const event of checked.events) (event as HashReadyEvent).json = eventJson(event, streamIdJson);
   return checked as AppendRequest;
 }
 
 /** The port's `computeEventHash` of the event at a version after `prevHash`, from its prepared JSON. */
 export function hashAt(event: HashReadyEvent, prevHash: string, streamVersion: number): string {
   const { beforeVersion, afterVersion } = event.json;
-  return createHash('sha256').update(prevHash + beforeVersion + streamVersion + afterVersion).digest('hex');
+  return sha256Hex(prevHash + beforeVersion + streamVersion + afterVersion);
 }
+
+/** `crypto.hash` (Node.js 20.12 and later) hashes a short text in one call, a third quicker than `createHash`. */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');

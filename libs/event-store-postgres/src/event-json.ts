@@ -14,13 +14,14 @@ export interface EventJson {
   afterVersion: string;
 }
 
-export function eventJson(event: RecordedEvent, streamId: string): EventJson {
+/** The event's JSON texts; `streamIdJson` is `JSON.stringify(streamId)`, made once per append. */
+export function eventJson(event: RecordedEvent, streamIdJson: string): EventJson {
   const data = event.dataJson;
   const metadata = event.storedMetadataJson;
   return {
     data,
     metadata,
-    beforeVersion: `{"data":${data},"eventId":${JSON.stringify(event.eventId)},"metadata":${metadata},"streamId":${JSON.stringify(streamId)},"streamVersion":`,
+    beforeVersion: `{"data":${data},"eventId":${JSON.stringify(event.eventId)},"metadata":${metadata},"streamId":${streamIdJson},"streamVersion":`,
     afterVersion: `,"type":${JSON.stringify(event.type)}}`,
   };
 }
