@@ -40,10 +40,38 @@ function spansOn(day: WallClock, hours: CallingHours, country: string | null): S
 }
 
 /**
+ * The answers of a pure function of (instant, zone, country) per calling-hours rule, kept for the
+ * instants asked last: every number of a batch is evaluated at the same instant, so its opening and
+ * its local time are computed once per zone and country, not once per number.
+ */
+const MAX_REMEMBERED = 1_000;
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined && !cache.has(key)) {
+    if (cache.size >= MAX_REMEMBERED) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value as T;
+}
+
+const openings = new WeakMap<CallingHours, Map<string, number | null>>();
+
+/**
  * The first instant at or after `atMs` that falls inside the calling hours, in the contact's time zone
  * (`atMs` itself when it is inside). Null when no window opens within a month.
  */
 export function nextOpening(atMs: number, zone: string, country: string | null, hours: CallingHours): number | null {
+  let cache = openings.get(hours);
+  if (!cache) {
+    cache = new Map();
+    openings.set(hours, cache);
+  }
+  return remembered(cache, `${atMs}|${zone}|${country}`, () => searchOpening(atMs, zone, country, hours));
+}
+
+function searchOpening(atMs: number, zone: string, country: string | null, hours: CallingHours): number | null {
   const firstDay = startOfWallDay(toWallClock(atMs, zone));
   for (let offset = 0; offset < SEARCH_DAYS; offset++) {
     const day = firstDay + offset * DAY_MS;
@@ -80,8 +108,14 @@ export function describeHours(hours: CallingHours): string {
   return description;
 }
 
+const localTimes = new Map<string, string>();
+
 /** "Tue 2026-07-14 13:30 Europe/Paris (public holiday in FR)" */
 export function describeLocalTime(atMs: number, zone: string, country: string | null): string {
+  return remembered(localTimes, `${atMs}|${zone}|${country}`, () => writeLocalTime(atMs, zone, country));
+}
+
+function writeLocalTime(atMs: number, zone: string, country: string | null): string {
   const wall = toWallClock(atMs, zone);
   const holiday = country && isPublicHoliday(country, wallDay(wall)) ? ` (public holiday in ${country})` : '';
   return `${WEEKDAY_NAMES[wallWeekday(wall)]} ${formatWall(wall)} ${zone}${holiday}`;

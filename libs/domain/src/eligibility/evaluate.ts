@@ -54,12 +54,18 @@ function nextEligibleAt(ctx: EvaluationContext, reasons: EligibilityReason[]): n
   return next;
 }
 
-/** The last instant written as ISO-8601: a batch asks about one moment many times. */
-let lastIso: { ms: number; iso: string } = { ms: Number.NaN, iso: '' };
-function iso(atMs: number): string {
-  if (lastIso.ms !== atMs) lastIso = { ms: atMs, iso: new Date(atMs).toISOString() };
-  return lastIso.iso;
+/** An instant written as ISO-8601, remembering the last one: a batch asks about one moment many times. */
+function isoWriter(): (atMs: number) => string {
+  let last = { ms: Number.NaN, iso: '' };
+  return (atMs) => {
+    if (last.ms !== atMs) last = { ms: atMs, iso: new Date(atMs).toISOString() };
+    return last.iso;
+  };
 }
+
+/** One for the moment evaluated, one for the next eligible moment, so that neither pushes out the other. */
+const evaluatedAtIso = isoWriter();
+const nextEligibleIso = isoWriter();
 
 /**
  * May this processor call this contact (or number) for this campaign at `at`? A pure function of its
@@ -72,7 +78,7 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityResult 
   return {
     eligible: reasons.length === 0,
     reasons,
-    nextEligibleAt: next === null ? null : iso(next),
-    evaluatedAt: iso(ctx.atMs),
+    nextEligibleAt: next === null ? null : nextEligibleIso(next),
+    evaluatedAt: evaluatedAtIso(ctx.atMs),
   };
 }

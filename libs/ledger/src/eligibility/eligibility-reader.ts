@@ -18,6 +18,7 @@ import {
   type ErasureFact,
   type ProcessorEligibilityView,
   type RecordedEvent,
+  type RegistryEligibilityView,
   type SnapshotInForce,
 } from '@calltrail/domain';
 import { readStreamOrEmpty, type EventStore } from '@calltrail/event-store';
@@ -95,6 +96,30 @@ export function withLastScrubs(campaign: CampaignEligibilityView, at: Date): Cam
 }
 
 /**
+ * The registry view of a number from the registries that list it, on the snapshots in force: one
+ * view per distinct set of registries in a batch (most numbers are on none), shared by its numbers.
+ */
+function registryViews(snapshots: readonly SnapshotRef[]): (listedOn: readonly string[]) => RegistryEligibilityView {
+  const views = new Map<string, RegistryEligibilityView>();
+  return (listedOn) => {
+    const key = listedOn.join('|');
+    let view = views.get(key);
+    if (!view) {
+      view = {
+        listings: snapshots.map((snapshot) => ({
+          registry: snapshot.registry as (typeof DNC_REGISTRIES)[number],
+          snapshotVersion: snapshot.version,
+          listed: listedOn.includes(snapshot.registry),
+          eventIds: snapshot.eventIds,
+        })),
+      };
+      views.set(key, view);
+    }
+    return view;
+  };
+}
+
+/**
  * Eligibility for dialers: now from the read models (stating the checkpoint they reflect), or at a
  * past moment by replaying the streams up to it (by occurredAt for LEGAL, by recordedAt for KNOWN).
  */
@@ -169,19 +194,13 @@ export class EligibilityReader {
     if (!context.processor) throw this.unknown('processor', processorId);
     const at = this.clock();
     const campaign = withLastScrubs(context.campaign, at);
+    const registryOf = registryViews(context.snapshots);
     return facts.map((fact, index) => {
       const result = evaluateEligibility({
         contact: this.contactOf(fact),
         campaign,
         processor: this.processorFor(context.processor!, fact),
-        registry: {
-          listings: context.snapshots.map((snapshot) => ({
-            registry: snapshot.registry as (typeof DNC_REGISTRIES)[number],
-            snapshotVersion: snapshot.version,
-            listed: fact.listedOn.includes(snapshot.registry),
-            eventIds: snapshot.eventIds,
-          })),
-        },
+        registry: registryOf(fact.listedOn),
         at,
         phoneHash: fact.phoneHash,
       });

@@ -3,10 +3,22 @@ import { reason, type EligibilityReason } from '../reasons';
 import { ms, plusMonths } from '../time';
 import type { BalancingTestFact } from '../views';
 
+/** The last answer per campaign's tests: every number of a batch asks about the same campaign at the same instant. */
+const lastAnswers = new WeakMap<readonly BalancingTestFact[], { atMs: number; test: BalancingTestFact | null }>();
+
 /** The campaign's latest balancing test assessed by the moment evaluated. */
 export function latestBalancingTest(ctx: EvaluationContext): BalancingTestFact | null {
-  const assessed = ctx.campaign.balancingTests
-    .filter((test) => happenedBy(test.assessedAt, ctx.atMs, 'campaign.balancingTests.assessedAt'))
+  const tests = ctx.campaign.balancingTests;
+  const last = lastAnswers.get(tests);
+  if (last?.atMs === ctx.atMs) return last.test;
+  const test = findLatestBalancingTest(tests, ctx.atMs);
+  lastAnswers.set(tests, { atMs: ctx.atMs, test });
+  return test;
+}
+
+function findLatestBalancingTest(tests: readonly BalancingTestFact[], atMs: number): BalancingTestFact | null {
+  const assessed = tests
+    .filter((test) => happenedBy(test.assessedAt, atMs, 'campaign.balancingTests.assessedAt'))
     .sort((a, b) => b.assessedAt.localeCompare(a.assessedAt));
   return assessed[0] ?? null;
 }
