@@ -1,6 +1,7 @@
 /**
  * Append throughput: calltrail against Emmett (the nearest TypeScript peer) and a raw INSERT
  * (the limit), on the same PostgreSQL, in one run. `npm run bench:append`. Results: docs/benchmarks.md.
+ * Each scenario runs 3 rounds, the systems taking turns within each round; a row is the median round.
  */
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -17,6 +18,7 @@ import {
   rawInsertOnPglite,
   type BenchEvent,
   type SystemFactory,
+  type SystemUnderTest,
 } from './systems';
 
 interface Scenario {
@@ -47,7 +49,7 @@ function callEvent(n: number): BenchEvent {
 }
 
 /** Each writer appends to its share of the streams, one append per stream, one after the other. */
-async function runWriters(system: Awaited<ReturnType<SystemFactory>>, scenario: Scenario, prefix: string) {
+async function runWriters(system: SystemUnderTest, scenario: Scenario, prefix: string) {
   const streamIds = Array.from({ length: scenario.streams }, (_, n) => `${prefix}-${n}`);
   const batches = streamIds.map((_, n) =>
     Array.from({ length: scenario.eventsPerAppend }, (_, i) => callEvent(n * scenario.eventsPerAppend + i)),
@@ -73,16 +75,47 @@ interface Row {
   notes: string;
 }
 
-async function measure(scenario: Scenario, system: string, factory: SystemFactory): Promise<Row> {
-  const sut = await factory();
+/** Rounds of each scenario; a row shows the median round. */
+const ROUNDS = 3;
+
+interface Contender {
+  system: string;
+  sut: SystemUnderTest;
+  rounds: { seconds: number; notes: string }[];
+}
+
+/**
+ * Opens every system of a scenario, warms each up, then runs ROUNDS rounds, each system once per
+ * round in turn (so a change of load on this shared machine falls on all of them alike), each
+ * round to new streams. A row is the median round of its system.
+ */
+async function measureScenario(scenario: Scenario, systems: [string, SystemFactory][]): Promise<Row[]> {
+  const contenders: Contender[] = [];
   try {
-    await runWriters(sut, { ...scenario, streams: WARM_UP_STREAMS }, `warm-${randomUUID()}`);
-    const seconds = await runWriters(sut, scenario, `bench-${randomUUID()}`);
-    const events = scenario.streams * scenario.eventsPerAppend;
-    return { scenario: scenario.name, system, events, seconds, rate: events / seconds, notes: sut.notes() };
+    for (const [system, factory] of systems) contenders.push({ system, sut: await factory(), rounds: [] });
+    for (const contender of contenders) {
+      await runWriters(contender.sut, { ...scenario, streams: WARM_UP_STREAMS }, `warm-${randomUUID()}`);
+    }
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const contender of contenders) {
+        contender.sut.startRound();
+        const seconds = await runWriters(contender.sut, scenario, `bench-${randomUUID()}`);
+        contender.rounds.push({ seconds, notes: contender.sut.notes() });
+      }
+    }
   } finally {
-    await sut.close();
+    for (const contender of contenders) await contender.sut.close();
   }
+  return contenders.map((contender) => medianRow(scenario, contender));
+}
+
+function medianRow(scenario: Scenario, contender: Contender): Row {
+  const events = scenario.streams * scenario.eventsPerAppend;
+  const sorted = [...contender.rounds].sort((a, b) => a.seconds - b.seconds);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const rates = contender.rounds.map((round) => Math.round(events / round.seconds).toLocaleString('en')).join(' / ');
+  const notes = [`rounds: ${rates} events/s`, median.notes].filter((note) => note !== '').join('; ');
+  return { scenario: scenario.name, system: contender.system, events, seconds: median.seconds, rate: events / median.seconds, notes };
 }
 
 function ratio(row: Row, baseline: Row | undefined): string {
@@ -128,14 +161,21 @@ it('append throughput: calltrail vs Emmett vs raw INSERT', async () => {
   const rows: Row[] = [];
   const commitBefore = await measureCommitLatency();
   for (const scenario of [scenarioA, scenarioB]) {
-    rows.push(await measure(scenario, 'calltrail on PostgreSQL', calltrailOnPostgres));
-    rows.push(await measure(scenario, 'calltrail, idle queue split in two, on PostgreSQL', calltrailOnPostgresSplittingTheQueue));
-    rows.push(await measure(scenario, 'Emmett 0.42.0 on PostgreSQL', emmett));
-    rows.push(await measure(scenario, 'raw INSERT on PostgreSQL', rawInsert));
-    if (process.env['EVENTSTORE_URL']) rows.push(await measure(scenario, 'calltrail on EventStoreDB', calltrailOnEventStoreDb));
+    const systems: [string, SystemFactory][] = [
+      ['calltrail on PostgreSQL', calltrailOnPostgres],
+      ['calltrail, idle queue split in two, on PostgreSQL', calltrailOnPostgresSplittingTheQueue],
+      ['Emmett 0.42.0 on PostgreSQL', emmett],
+      ['raw INSERT on PostgreSQL', rawInsert],
+    ];
+    if (process.env['EVENTSTORE_URL']) systems.push(['calltrail on EventStoreDB', calltrailOnEventStoreDb]);
+    rows.push(...(await measureScenario(scenario, systems)));
   }
-  rows.push(await measure(scenarioA, 'calltrail on PGlite', calltrailOnPglite));
-  rows.push(await measure(scenarioA, 'raw INSERT on PGlite', rawInsertOnPglite));
+  rows.push(
+    ...(await measureScenario(scenarioA, [
+      ['calltrail on PGlite', calltrailOnPglite],
+      ['raw INSERT on PGlite', rawInsertOnPglite],
+    ])),
+  );
   const commitAfter = await measureCommitLatency();
   printTable(rows, { before: commitBefore, after: commitAfter });
   expect(rows.every((row) => row.rate > 0)).toBe(true);

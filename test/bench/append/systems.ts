@@ -20,9 +20,13 @@ export interface SystemUnderTest {
   /** Appends to a stream that does not exist yet (each system checks that its own way). */
   appendNew(streamId: string, events: BenchEvent[]): Promise<void>;
   close(): Promise<void>;
+  /** A measured round starts: what `notes` tells is about the appends from here on. */
+  startRound(): void;
   /** Anything worth printing next to the rate (group commit batching). */
   notes(): string;
 }
+
+const nothingToNote = { startRound: () => undefined, notes: () => '' };
 
 export type SystemFactory = () => Promise<SystemUnderTest>;
 
@@ -54,13 +58,18 @@ async function calltrail(
   options: PostgresEventStoreOptions = {},
 ): Promise<SystemUnderTest> {
   const store = await openPostgresEventStore(db, options);
+  let before = store.groupCommitStats();
   return {
     async appendNew(streamId, events) {
       await store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
     },
+    startRound() {
+      before = store.groupCommitStats();
+    },
     notes() {
+      // The largest batch is the store's since it opened (warm-up and earlier rounds included).
       const stats = store.groupCommitStats();
-      return `${stats.transactions} tx, ≤${stats.largestBatch} appends/tx`;
+      return `${stats.transactions - before.transactions} tx, ≤${stats.largestBatch} appends/tx`;
     },
     async close() {
       await store.close();
@@ -89,6 +98,7 @@ export const calltrailOnEventStoreDb: SystemFactory = async () => {
     async appendNew(streamId, events) {
       await store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
     },
+    startRound: () => undefined,
     notes: () => `server ${version}`,
     close: () => store.close(),
   };
@@ -101,7 +111,7 @@ export const emmett: SystemFactory = async () => {
     async appendNew(streamId, events) {
       await store.appendToStream(streamId, events, { expectedStreamVersion: STREAM_DOES_NOT_EXIST });
     },
-    notes: () => '',
+    ...nothingToNote,
     async close() {
       await store.close();
       await database.drop();
@@ -135,7 +145,7 @@ async function rawInsertInto(db: Database, release: () => Promise<void>): Promis
         ...params,
       ]);
     },
-    notes: () => '',
+    ...nothingToNote,
     async close() {
       await db.close();
       await release();
