@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidAppendError } from './errors';
 import { canonicalJson } from './hash';
-import { canonicalJsonOfPlainJson } from './json-text';
+import { ARRAY_INDEX_OR_PROTO, CANNOT, canonicalJsonOfPlainJson, inCanonicalOrder } from './json-text';
 import { completeMetadata } from './metadata';
 import type { EventMetadata, ExpectedVersion, NewEvent } from './port';
 
@@ -157,13 +157,37 @@ function recordedMetadata(
   recordedAt: string,
 ): { given: Record<string, unknown>; stored: EventMetadata; text: string } {
   if (!('recordedAt' in given)) {
-    const stored = completeMetadata({ type: '', data: {}, metadata: given }, recordedAt);
-    const text = canonicalJsonOfPlainJson(stored);
-    if (text !== undefined) return { given, stored, text: refuseNul(field, text) };
+    const stored = completedInCanonicalOrder(given, recordedAt);
+    if (stored !== undefined) return { given, stored, text: refuseNul(field, JSON.stringify(stored)) };
   }
   const clean = jsonClean(field, given).value;
   const stored = completeMetadata({ type: '', data: {}, metadata: clean }, recordedAt);
   return { given: clean, stored, text: canonicalTextOf(stored as Record<string, unknown>) };
+}
+
+/**
+ * `completeMetadata(given, recordedAt)` copied in canonical key order (as `canonicalJsonOfPlainJson`
+ * copies), in one walk; undefined when the walk cannot copy it.
+ */
+function completedInCanonicalOrder(given: Record<string, unknown>, recordedAt: string): EventMetadata | undefined {
+  const completed: Record<string, unknown> = {
+    occurredAt: given['occurredAt'] ?? recordedAt,
+    recordedAt,
+    actor: given['actor'] ?? null,
+    correlationId: given['correlationId'] ?? null,
+    causationId: given['causationId'] ?? null,
+    schemaVersion: given['schemaVersion'] ?? 1,
+  };
+  const keys = Object.keys(given);
+  for (const key of Object.keys(completed)) if (!keys.includes(key)) keys.push(key);
+  const copy: Record<string, unknown> = {};
+  for (const key of keys.sort()) {
+    if (ARRAY_INDEX_OR_PROTO.test(key)) return undefined;
+    const member = inCanonicalOrder(Object.hasOwn(completed, key) ? completed[key] : given[key], 1);
+    if (member === CANNOT) return undefined;
+    copy[key] = member;
+  }
+  return copy as EventMetadata;
 }
 
 /** Checks an append before it is queued: bad input fails alone, with the field and the rule. */

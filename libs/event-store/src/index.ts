@@ -3,4 +3,3 @@ export * from './errors';
 export * from './hash';
 export * from './metadata';
 export * from './append-input';
-export * from './json-text';

@@ -17,11 +17,14 @@ export function canonicalJsonOfPlainJson(value: unknown): string | undefined {
   return ordered === CANNOT ? undefined : JSON.stringify(ordered);
 }
 
-const CANNOT = Symbol('not plain JSON, or a key a copy cannot keep in order');
-const ARRAY_INDEX_OR_PROTO = /^(?:0|[1-9][0-9]*|__proto__)$/;
+/** What `inCanonicalOrder` gives when it cannot copy a value (see `canonicalJsonOfPlainJson`). */
+export const CANNOT = Symbol('not plain JSON, or a key a copy cannot keep in order');
+/** Keys a copy cannot keep in order. */
+export const ARRAY_INDEX_OR_PROTO = /^(?:0|[1-9][0-9]*|__proto__)$/;
 const MAX_DEPTH = 64;
 
-function inCanonicalOrder(value: unknown, depth: number): unknown {
+/** A copy of plain JSON with every object's keys in canonical order, or CANNOT. */
+export function inCanonicalOrder(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
