@@ -57,18 +57,30 @@ function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T 
 }
 
 const openings = new WeakMap<CallingHours, Map<string, number | null>>();
+/** The last opening asked, checked first: the numbers of a batch mostly share one zone. */
+let lastOpening: { atMs: number; zone: string; country: string | null; hours: CallingHours | null; opening: number | null } = {
+  atMs: Number.NaN,
+  zone: '',
+  country: null,
+  hours: null,
+  opening: null,
+};
 
 /**
  * The first instant at or after `atMs` that falls inside the calling hours, in the contact's time zone
  * (`atMs` itself when it is inside). Null when no window opens within a month.
  */
 export function nextOpening(atMs: number, zone: string, country: string | null, hours: CallingHours): number | null {
+  const last = lastOpening;
+  if (last.atMs === atMs && last.zone === zone && last.country === country && last.hours === hours) return last.opening;
   let cache = openings.get(hours);
   if (!cache) {
     cache = new Map();
     openings.set(hours, cache);
   }
-  return remembered(cache, `${atMs}|${zone}|${country}`, () => searchOpening(atMs, zone, country, hours));
+  const opening = remembered(cache, `${atMs}|${zone}|${country}`, () => searchOpening(atMs, zone, country, hours));
+  lastOpening = { atMs, zone, country, hours, opening };
+  return opening;
 }
 
 function searchOpening(atMs: number, zone: string, country: string | null, hours: CallingHours): number | null {

@@ -13,6 +13,7 @@ import {
   registryView,
   snapshotsInForce,
   type CampaignEligibilityView,
+  type DataShareFact,
   type ContactEligibilityView,
   type DncScrubFact,
   type ErasureFact,
@@ -195,16 +196,17 @@ export class EligibilityReader {
     const at = this.clock();
     const campaign = withLastScrubs(context.campaign, at);
     const registryOf = registryViews(context.snapshots);
+    const processor = this.processorFor(context.processor, facts);
     return facts.map((fact, index) => {
       const result = evaluateEligibility({
         contact: this.contactOf(fact),
         campaign,
-        processor: this.processorFor(context.processor!, fact),
+        processor,
         registry: registryOf(fact.listedOn),
         at,
         phoneHash: fact.phoneHash,
       });
-      return { ...result, index, checkpoint: context.checkpoint, basis: null };
+      return Object.assign(result, { index, checkpoint: context.checkpoint, basis: null });
     });
   }
 
@@ -229,9 +231,14 @@ export class EligibilityReader {
     return null;
   }
 
-  private processorFor(processor: ProcessorEligibilityView, fact: NumberFacts): ProcessorEligibilityView {
-    const contactId = fact.contact?.contactId;
-    return { ...processor, dataReceived: contactId ? { [contactId]: fact.shares } : {} };
+  /**
+   * The processor with its receipts of the data of the contacts asked about (the evaluator reads a
+   * contact's own entry only): one view for the whole batch, not one per number.
+   */
+  private processorFor(processor: ProcessorEligibilityView, facts: readonly NumberFacts[]): ProcessorEligibilityView {
+    const dataReceived: Record<string, DataShareFact[]> = {};
+    for (const fact of facts) if (fact.contact) dataReceived[fact.contact.contactId] = fact.shares;
+    return { ...processor, dataReceived };
   }
 
   private unknown(kind: 'campaign' | 'processor', id: string): EligibilityQueryError {
