@@ -43,7 +43,7 @@ export function inCanonicalOrder(value: unknown, depth: number): unknown {
 function arrayCopy(items: unknown[], depth: number): unknown[] | typeof CANNOT {
   const copy = new Array<unknown>(items.length);
   for (let index = 0; index < items.length; index += 1) {
-    if (!(index in items)) return CANNOT;
+    // A hole reads as undefined, which is not plain JSON.
     const item = inCanonicalOrder(items[index], depth);
     if (item === CANNOT) return CANNOT;
     copy[index] = item;
