@@ -167,7 +167,8 @@ function recordedMetadata(
 
 /**
  * `completeMetadata(given, recordedAt)` copied in canonical key order (as `canonicalJsonOfPlainJson`
- * copies), in one walk; undefined when the walk cannot copy it.
+ * copies), in one walk; undefined when the walk cannot copy it. The defaults are `completeMetadata`'s
+ * (json-text.spec.ts checks the two agree).
  */
 function completedInCanonicalOrder(given: Record<string, unknown>, recordedAt: string): EventMetadata | undefined {
   const completed: Record<string, unknown> = {
