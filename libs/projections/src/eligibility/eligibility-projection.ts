@@ -13,7 +13,6 @@ import type { SqlQueryable } from '@calltrail/sql';
 import { ProjectionMemory, RecentRows, type Projection } from '../runner';
 import { CALL_FOLD_TYPES, CONTACT_FOLD_TYPES, PROCESSOR_FOLD_TYPES, toFoldInput } from './fold-input';
 import { ELIGIBILITY_TABLES, eligibilityMigrations } from './schema';
-import { findingsProjection } from '../findings/findings-projection';
 
 type ContactFoldEvents = Parameters<typeof foldContactView>[0];
 type CampaignFoldEvents = Parameters<typeof foldCampaignView>[0];
@@ -348,9 +347,4 @@ export function eligibilityProjection(): Projection {
       await applySnapshots(tx, sorted.snapshots);
     },
   };
-}
-
-/** Every projection calltrail runs (inside `calltrail serve`, alone as `calltrail project`). */
-export function allProjections(): Projection[] {
-  return [eligibilityProjection(), findingsProjection()];
 }
