@@ -16,10 +16,10 @@ import {
   emmett,
   rawInsert,
   rawInsertOnPglite,
-  type BenchEvent,
   type SystemFactory,
   type SystemUnderTest,
 } from './systems';
+import { callEvent } from './call-event';
 
 interface Scenario {
   name: string;
@@ -31,22 +31,6 @@ interface Scenario {
 const scenarioA: Scenario = { name: '(a) 10k events, 1,000 streams, 10/append, 8 writers', streams: 1_000, eventsPerAppend: 10, writers: 8 };
 const scenarioB: Scenario = { name: '(b) 10k one-event appends, 64 writers', streams: 10_000, eventsPerAppend: 1, writers: 64 };
 const WARM_UP_STREAMS = 64;
-
-function callEvent(n: number): BenchEvent {
-  return {
-    type: 'CallAttempted',
-    data: {
-      callId: randomUUID(),
-      contactId: randomUUID(),
-      campaignId: 'campaign-2026-energy',
-      processorId: 'processor-be-01',
-      outcome: n % 3 === 0 ? 'NO_ANSWER' : 'ANSWERED',
-      durationSeconds: n % 300,
-      dialledAt: '2026-11-23T09:15:00.000Z',
-    },
-    metadata: { occurredAt: '2026-11-23T09:15:00.000Z', correlationId: randomUUID(), actor: { keyId: 'dialer-1', role: 'dialer' } },
-  };
-}
 
 /** Each writer appends to its share of the streams, one append per stream, one after the other. */
 async function runWriters(system: SystemUnderTest, scenario: Scenario, prefix: string) {

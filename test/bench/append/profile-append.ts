@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { openPostgresEventStore } from '@calltrail/event-store-postgres';
 import { openPostgres } from '@calltrail/sql';
+import { callEvent } from './call-event';
 
 const url = process.env['CALLTRAIL_PROFILE_DATABASE_URL'];
 if (!url) throw new Error('Set CALLTRAIL_PROFILE_DATABASE_URL to a scratch database');
@@ -18,22 +19,6 @@ const rounds = Number(process.env['CALLTRAIL_PROFILE_ROUNDS'] ?? 5);
 const STREAMS = 1_000;
 const EVENTS_PER_APPEND = 10;
 const WRITERS = 8;
-
-function callEvent(n: number) {
-  return {
-    type: 'CallAttempted',
-    data: {
-      callId: randomUUID(),
-      contactId: randomUUID(),
-      campaignId: 'campaign-2026-energy',
-      processorId: 'processor-be-01',
-      outcome: n % 3 === 0 ? 'NO_ANSWER' : 'ANSWERED',
-      durationSeconds: n % 300,
-      dialledAt: '2026-11-23T09:15:00.000Z',
-    },
-    metadata: { occurredAt: '2026-11-23T09:15:00.000Z', correlationId: randomUUID(), actor: { keyId: 'dialer-1', role: 'dialer' } },
-  };
-}
 
 const db = await openPostgres({ connectionString: url });
 const store = await openPostgresEventStore(db);
