@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidAppendError } from './errors';
 import { canonicalJson } from './hash';
 import { ARRAY_INDEX_OR_PROTO, CANNOT, canonicalJsonOfPlainJson, inCanonicalOrder } from './json-text';
-import { completeMetadata } from './metadata';
+import { completeMetadata, metadataDefaults } from './metadata';
 import type { EventMetadata, ExpectedVersion, NewEvent } from './port';
 
 /**
@@ -167,18 +167,10 @@ function recordedMetadata(
 
 /**
  * `completeMetadata(given, recordedAt)` copied in canonical key order (as `canonicalJsonOfPlainJson`
- * copies), in one walk; undefined when the walk cannot copy it. The defaults are `completeMetadata`'s
- * (json-text.spec.ts checks the two agree).
+ * copies), in one walk; undefined when the walk cannot copy it.
  */
 function completedInCanonicalOrder(given: Record<string, unknown>, recordedAt: string): EventMetadata | undefined {
-  const completed: Record<string, unknown> = {
-    occurredAt: given['occurredAt'] ?? recordedAt,
-    recordedAt,
-    actor: given['actor'] ?? null,
-    correlationId: given['correlationId'] ?? null,
-    causationId: given['causationId'] ?? null,
-    schemaVersion: given['schemaVersion'] ?? 1,
-  };
+  const completed: Record<string, unknown> = metadataDefaults(given, recordedAt);
   const keys = Object.keys(given);
   for (const key of Object.keys(completed)) if (!keys.includes(key)) keys.push(key);
   const copy: Record<string, unknown> = {};

@@ -1,18 +1,22 @@
 import type { EventMetadata, NewEvent, StoredEvent } from './port';
 
+/** The members the store always records: the caller's, or the port's defaults, and the store's `recordedAt`. */
+export function metadataDefaults(given: Record<string, unknown>, recordedAt: string) {
+  return {
+    occurredAt: given['occurredAt'] ?? recordedAt,
+    recordedAt,
+    actor: given['actor'] ?? null,
+    correlationId: given['correlationId'] ?? null,
+    causationId: given['causationId'] ?? null,
+    schemaVersion: given['schemaVersion'] ?? 1,
+  };
+}
+
 /** Completes a caller's metadata with the ledger's clock (a Date or its ISO text) and the defaults of the port. */
 export function completeMetadata(event: NewEvent, recordedAt: Date | string): EventMetadata {
   const given = event.metadata ?? {};
   const recordedAtText = typeof recordedAt === 'string' ? recordedAt : recordedAt.toISOString();
-  return {
-    ...given,
-    occurredAt: given.occurredAt ?? recordedAtText,
-    recordedAt: recordedAtText,
-    actor: given.actor ?? null,
-    correlationId: given.correlationId ?? null,
-    causationId: given.causationId ?? null,
-    schemaVersion: given.schemaVersion ?? 1,
-  };
+  return { ...given, ...metadataDefaults(given, recordedAtText) } as EventMetadata;
 }
 
 /** Reads a stream and returns [] instead of throwing when it has no events. */
