@@ -1,7 +1,6 @@
 import { ELIGIBILITY_PROJECTION } from '@calltrail/projections';
 import type { SqlQueryable } from '@calltrail/sql';
-import type { ContactEligibilityView, DataShareFact, ErasureFact } from '@calltrail/domain';
-import type { EligibilityContext, NumberFacts } from './read-models';
+import { SNAPSHOTS_IN_FORCE, SNAPSHOT_REFS, toNumberFacts, type EligibilityContext, type NumberFacts, type NumberRow } from './read-models';
 
 /**
  * Everything one "now" answer needs, in one statement: the context of `loadContext` (campaign,
@@ -11,15 +10,11 @@ import type { EligibilityContext, NumberFacts } from './read-models';
  * per request), where the two functions take two round trips and two plans.
  */
 const ONE_NUMBER_SQL = `
-  WITH snapshots AS (
-    SELECT DISTINCT ON (registry) registry, version, event FROM elig_dnc_snapshots
-    WHERE taken_at <= now() ORDER BY registry, taken_at DESC
-  )
+  WITH snapshots AS (${SNAPSHOTS_IN_FORCE})
   SELECT
     (SELECT view FROM elig_campaigns WHERE campaign_id = $2::uuid) AS campaign,
     (SELECT view FROM elig_processors WHERE processor_id = $3::uuid) AS processor,
-    (SELECT coalesce(jsonb_agg(jsonb_build_object('registry', registry, 'version', version,
-              'eventIds', jsonb_build_array(event->>'eventId'))), '[]'::jsonb) FROM snapshots) AS snapshots,
+    (SELECT ${SNAPSHOT_REFS} FROM snapshots) AS snapshots,
     coalesce((SELECT position FROM projection_checkpoints WHERE name = $4), 0) AS checkpoint,
     c.view, s.contact_id AS erased_contact_id, s.erasure,
     (SELECT pc.shares FROM elig_processor_contacts pc
@@ -32,13 +27,7 @@ const ONE_NUMBER_SQL = `
   LEFT JOIN elig_contacts c ON c.contact_id = i.contact_id
   LEFT JOIN elig_suppressed s ON s.phone_hash = h.phone_hash`;
 
-interface OneNumberRow extends EligibilityContext {
-  view: ContactEligibilityView | null;
-  erased_contact_id: string | null;
-  erasure: ErasureFact | null;
-  shares: DataShareFact[] | null;
-  listed_on: string[];
-}
+type OneNumberRow = EligibilityContext & Omit<NumberRow, 'phone_hash'>;
 
 export interface OneNumber {
   context: EligibilityContext;
@@ -52,12 +41,6 @@ export async function loadOneNumber(db: SqlQueryable, phoneHash: string, campaig
   const row = rows[0]!;
   return {
     context: { campaign: row.campaign, processor: row.processor, snapshots: row.snapshots, checkpoint: row.checkpoint },
-    fact: {
-      phoneHash,
-      contact: row.view,
-      erasure: row.erasure ? { contactId: row.erased_contact_id!, erasure: row.erasure } : null,
-      shares: row.shares ?? [],
-      listedOn: row.listed_on,
-    },
+    fact: toNumberFacts(phoneHash, row),
   };
 }

@@ -39,20 +39,27 @@ export interface NumberFacts {
  */
 export async function loadContext(db: SqlQueryable, campaignId: string, processorId: string): Promise<EligibilityContext> {
   const { rows } = await db.query<EligibilityContext>(
-    `SELECT
+    `WITH snapshots AS (${SNAPSHOTS_IN_FORCE})
+     SELECT
        (SELECT view FROM elig_campaigns WHERE campaign_id = $1::uuid) AS campaign,
        (SELECT view FROM elig_processors WHERE processor_id = $2::uuid) AS processor,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('registry', registry, 'version', version,
-                 'eventIds', jsonb_build_array(event->>'eventId'))), '[]'::jsonb)
-          FROM (SELECT DISTINCT ON (registry) registry, version, event FROM elig_dnc_snapshots
-                WHERE taken_at <= now() ORDER BY registry, taken_at DESC) s) AS snapshots,
+       (SELECT ${SNAPSHOT_REFS} FROM snapshots) AS snapshots,
        coalesce((SELECT position FROM projection_checkpoints WHERE name = $3), 0) AS checkpoint`,
     [campaignId, processorId, ELIGIBILITY_PROJECTION],
   );
   return rows[0]!;
 }
 
-interface NumberRow {
+/** The DNC snapshot of each registry in force now. */
+export const SNAPSHOTS_IN_FORCE = `SELECT DISTINCT ON (registry) registry, version, event FROM elig_dnc_snapshots
+  WHERE taken_at <= now() ORDER BY registry, taken_at DESC`;
+
+/** The rows of SNAPSHOTS_IN_FORCE as a JSON array of SnapshotRef. */
+export const SNAPSHOT_REFS = `coalesce(jsonb_agg(jsonb_build_object('registry', registry, 'version', version,
+  'eventIds', jsonb_build_array(event->>'eventId'))), '[]'::jsonb)`;
+
+/** What the SQL gives for one number (see loadNumbers). */
+export interface NumberRow {
   phone_hash: string;
   view: ContactEligibilityView | null;
   erased_contact_id: string | null;
@@ -90,16 +97,18 @@ export async function loadNumbers(
     [phoneHashes, processorId, snapshots.map((s) => s.registry), snapshots.map((s) => s.version)],
   );
   const byHash = new Map(rows.map((row) => [row.phone_hash, row]));
-  return phoneHashes.map((phoneHash) => {
-    const row = byHash.get(phoneHash);
-    return {
-      phoneHash,
-      contact: row?.view ?? null,
-      erasure: row?.erasure ? { contactId: row.erased_contact_id!, erasure: row.erasure } : null,
-      shares: row?.shares ?? [],
-      listedOn: row?.listed_on ?? [],
-    };
-  });
+  return phoneHashes.map((phoneHash) => toNumberFacts(phoneHash, byHash.get(phoneHash)));
+}
+
+/** The facts of one number from its row (none: nothing is known of it). */
+export function toNumberFacts(phoneHash: string, row: Omit<NumberRow, 'phone_hash'> | undefined): NumberFacts {
+  return {
+    phoneHash,
+    contact: row?.view ?? null,
+    erasure: row?.erasure ? { contactId: row.erased_contact_id!, erasure: row.erasure } : null,
+    shares: row?.shares ?? [],
+    listedOn: row?.listed_on ?? [],
+  };
 }
 
 /** The keyed hashes of a contact's numbers, for a check by contact id. */
