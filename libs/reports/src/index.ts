@@ -3,3 +3,4 @@ export * from './findings';
 export * from './register';
 export * from './evidence';
 export * from './ctm';
+export * from './catch-up-read-model';

@@ -5,7 +5,7 @@ import { DATABASE, EVENT_STORE } from '@calltrail/ledger';
 import { CTM_PROJECTION } from '@calltrail/projections';
 import type { Database } from '@calltrail/sql';
 import type { CtmReportArgs } from './ctm-report';
-import { catchUpReadModel } from '../register/catch-up-read-model';
+import { catchUpReadModel } from '../catch-up-read-model';
 import { ctmReport } from './ctm-read-model';
 import type { CtmReport } from './ctm-report.types';
 

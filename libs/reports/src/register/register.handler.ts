@@ -4,7 +4,7 @@ import type { EventStore } from '@calltrail/event-store';
 import { DATABASE, EVENT_STORE } from '@calltrail/ledger';
 import { REGISTER_PROJECTION } from '@calltrail/projections';
 import type { Database } from '@calltrail/sql';
-import { catchUpReadModel } from './catch-up-read-model';
+import { catchUpReadModel } from '../catch-up-read-model';
 import { processingRegister } from './register-read-model';
 import type { ProcessingRegister } from './processing-register';
 

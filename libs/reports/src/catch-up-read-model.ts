@@ -10,7 +10,9 @@ import type { Database } from '@calltrail/sql';
  */
 export async function catchUpReadModel(db: Database, store: EventStore, projection: string): Promise<void> {
   const heldElsewhere = new AbortController();
-  await new ProjectionRunner(db, store, allProjections()).catchUp([projection], {
+  // A runner of this projection alone: it prepares (migrates) only the tables the report reads.
+  const only = allProjections().filter((each) => each.name === projection);
+  await new ProjectionRunner(db, store, only).catchUp(undefined, {
     signal: heldElsewhere.signal,
     onWait: () => heldElsewhere.abort(),
   });
