@@ -143,9 +143,10 @@ export class ProjectionRunner {
     await Promise.all(
       this.projections.map((projection) =>
         this.locked(projection, options, async (session, memory) => {
+          const follower: Follower = { projection, session, memory, position: 0, applied: 0 };
           while (!options.signal.aborted) {
-            const applied = await this.catchUpLocked(session, projection, memory, options);
-            if (applied === 0) await sleep(this.pollIntervalMs, options.signal);
+            await this.catchUpTogether([follower], options);
+            if (follower.applied === 0) await sleep(this.pollIntervalMs, options.signal);
           }
         }),
       ),
@@ -281,38 +282,6 @@ export class ProjectionRunner {
     }
     memory.beginAt(position);
     return position;
-  }
-
-  /** Catches one projection up to the head seen at the start; returns how many events it applied. */
-  private async catchUpLocked(
-    session: SqlSession,
-    projection: Projection,
-    memory: ProjectionMemory,
-    options: CatchUpOptions,
-  ): Promise<number> {
-    let position = await this.startingPoint(session, projection, memory);
-    const head = await this.store.headPosition();
-    const started = Date.now();
-    let applied = 0;
-    let next = this.read(position);
-    try {
-      while (position < head && !options.signal?.aborted) {
-        const events = await next;
-        if (events.length === 0) break;
-        const last = events.at(-1)!.globalPosition;
-        // Read the next batch while this one is applied.
-        next = last < head ? this.read(last) : Promise.resolve([]);
-        const from = position;
-        await this.applyBatch(session, projection, memory, events, from, last);
-        position = last;
-        applied += events.length;
-        options.onProgress?.({ projection: projection.name, position, head, applied, elapsedMs: Date.now() - started });
-      }
-    } finally {
-      // A read ahead that is no longer wanted must not surface as an unhandled rejection.
-      await next.catch(() => undefined);
-    }
-    return applied;
   }
 
   /** One batch and its checkpoint in one transaction; the memory follows only what committed. */
