@@ -14,8 +14,8 @@ import { ledgerTargets, openTargetLedger } from '../support/ledger-targets';
 /** The mutation named `name`, taking `<Name>Input`, as a client writes it. */
 function mutation(name: string): string {
   const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-  return `mutation ($input: ${inputType}!, $commandId: ID) {
-    ${name}(input: $input, commandId: $commandId) {
+  return `mutation ($input: ${inputType}!, $commandId: ID, $trace: CommandTraceInput) {
+    ${name}(input: $input, commandId: $commandId, trace: $trace) {
       commandId streamId replayed events { eventId type streamId streamVersion globalPosition }
     }
   }`;
@@ -336,17 +336,24 @@ describe.each(ledgerTargets())('campaign, processor and organisation mutations o
   let analystKey: string;
   let adminKey: string;
 
-  async function send(name: string, input: Record<string, unknown>, options: { key?: string; commandId?: string } = {}) {
+  interface SendOptions {
+    key?: string;
+    commandId?: string;
+    trace?: { correlationId?: string; causationId?: string };
+  }
+
+  async function send(name: string, input: Record<string, unknown>, options: SendOptions = {}) {
+    const { key, ...ids } = options;
     return graphql<Record<string, CommandResult>>(server.url, mutation(name), {
-      key: options.key ?? compliance.key,
-      variables: { input, commandId: options.commandId },
+      key: key ?? compliance.key,
+      variables: { input, ...ids },
     });
   }
 
   /** Sends a mutation that must be refused, and checks that the ledger stored nothing for it. */
-  async function refused(name: string, input: Record<string, unknown>, key?: string): Promise<GraphqlResponse['body']['errors']> {
+  async function refused(name: string, input: Record<string, unknown>, key?: string, ids: SendOptions = {}): Promise<GraphqlResponse['body']['errors']> {
     const before = await ledger.store.headPosition();
-    const response = await send(name, input, { key });
+    const response = await send(name, input, { ...ids, key });
     expect(response.body.data ?? null).toBeNull();
     expect(response.text).not.toMatch(/stacktrace|\bat .+:\d+:\d+/);
     expect(await ledger.store.headPosition()).toBe(before);
@@ -446,5 +453,24 @@ describe.each(ledgerTargets())('campaign, processor and organisation mutations o
     expect(again.body.errors).toBeUndefined();
     expect(again.body.data!['defineCampaign']).toEqual({ ...first.body.data!['defineCampaign'], replayed: true });
     expect(await ledger.store.headPosition()).toBe(head);
+  });
+
+  it('stores the correlation and causation ids sent with a mutation in the metadata of its events', async () => {
+    const input = { ...campaignSteps[0]!.input, campaignId: randomUUID() };
+    const trace = { correlationId: 'crm-batch-2026-12-01', causationId: randomUUID() };
+    const response = await send('defineCampaign', input, { trace });
+    expect(response.body.errors).toBeUndefined();
+    const [stored] = await ledger.store.readStream(`campaign-${input.campaignId}`);
+    expect(stored!.metadata).toMatchObject(trace);
+  });
+
+  it.each([
+    ['correlationId', { correlationId: 'has a space' }, 'printable ASCII without spaces'],
+    ['causationId', { causationId: 'x'.repeat(201) }, 'at most 200 characters'],
+  ] as const)('refuses a bad %s as INVALID_INPUT, and stores nothing', async (field, trace, rule) => {
+    const input = { ...campaignSteps[0]!.input, campaignId: randomUUID() };
+    const [error] = (await refused('defineCampaign', input, undefined, { trace }))!;
+    expect(error!.extensions).toMatchObject({ code: 'INVALID_INPUT', field });
+    expect(error!.message).toContain(rule);
   });
 });

@@ -5,7 +5,7 @@ import { COMMAND_PERMISSION, commandFromInput, ExecuteDomainCommand, type Comman
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandResultModel } from '../command-result.model';
-import { CommandIdArg } from '../ledger-admin-mutation';
+import { CommandIdArg, CommandTraceInput, executeOptions, TraceArg } from '../ledger-admin-mutation';
 import {
   RecordCallAttemptInput,
   GivePrivacyNoticeInput,
@@ -31,8 +31,9 @@ export class CallCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordCallAttemptInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallAttempt', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallAttempt', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records the privacy notice given on an answered call (PrivacyNoticeGiven).' })
@@ -41,8 +42,9 @@ export class CallCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: GivePrivacyNoticeInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GivePrivacyNotice', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GivePrivacyNotice', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records the recording notice given on an answered call (RecordingNoticeGiven).' })
@@ -51,8 +53,9 @@ export class CallCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: GiveRecordingNoticeInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GiveRecordingNotice', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GiveRecordingNotice', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records that a recording started (RecordingStarted).' })
@@ -61,8 +64,9 @@ export class CallCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: StartRecordingInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('StartRecording', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('StartRecording', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records how an answered call ended (CallOutcomeRecorded).' })
@@ -71,8 +75,9 @@ export class CallCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordCallOutcomeInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallOutcome', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallOutcome', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a note on a call, screened for special-category data and insults (CallNoteRecorded).' })
@@ -81,8 +86,9 @@ export class CallCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordCallNoteInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallNote', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallNote', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a marketing e-mail sent (EmailSent).' })
@@ -91,7 +97,8 @@ export class CallCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordEmailSentInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordEmailSent', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordEmailSent', input), actor, executeOptions(commandId, trace)));
   }
 }

@@ -4,7 +4,7 @@ import type { CommandResult } from '@calltrail/ledger';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandResultModel } from '../command-result.model';
-import { CommandIdArg, LedgerAdminResolver } from '../ledger-admin-mutation';
+import { CommandIdArg, CommandTraceInput, LedgerAdminResolver, TraceArg } from '../ledger-admin-mutation';
 import { AmendCampaignInput, toAmendCampaign } from './amend-campaign.input';
 import { DefineCampaignInput, toDefineCampaign } from './define-campaign.input';
 import { EndCampaignInput, toEndCampaign } from './end-campaign.input';
@@ -22,8 +22,9 @@ export class CampaignCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: DefineCampaignInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toDefineCampaign(input), actor, commandId);
+    return this.send(toDefineCampaign(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Changes a campaign (CampaignAmended, saying whether its principles changed).' })
@@ -32,8 +33,9 @@ export class CampaignCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AmendCampaignInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toAmendCampaign(input), actor, commandId);
+    return this.send(toAmendCampaign(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a written balancing test with the factors of seed 003 (BalancingTestRecorded).' })
@@ -42,8 +44,9 @@ export class CampaignCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordBalancingTestInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toRecordBalancingTest(input), actor, commandId);
+    return this.send(toRecordBalancingTest(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a DPIA of the campaign (DpiaRecorded).' })
@@ -52,8 +55,9 @@ export class CampaignCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordDpiaInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toRecordDpia(input), actor, commandId);
+    return this.send(toRecordDpia(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Starts the campaign (CampaignStarted).' })
@@ -62,8 +66,9 @@ export class CampaignCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: StartCampaignInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toStartCampaign(input), actor, commandId);
+    return this.send(toStartCampaign(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Ends the campaign for good (CampaignEnded).' })
@@ -72,8 +77,9 @@ export class CampaignCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: EndCampaignInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toEndCampaign(input), actor, commandId);
+    return this.send(toEndCampaign(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a scrub of the campaign against a do-not-call registry snapshot (DncScrubPerformed).' })
@@ -82,7 +88,8 @@ export class CampaignCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordDncScrubInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toRecordDncScrub(input), actor, commandId);
+    return this.send(toRecordDncScrub(input), actor, commandId, trace);
   }
 }

@@ -5,7 +5,7 @@ import { COMMAND_PERMISSION, commandFromInput, ExecuteDomainCommand, type Comman
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandResultModel } from '../command-result.model';
-import { CommandIdArg } from '../ledger-admin-mutation';
+import { CommandIdArg, CommandTraceInput, executeOptions, TraceArg } from '../ledger-admin-mutation';
 import {
   RegisterContactInput,
   RectifyContactDetailsInput,
@@ -35,8 +35,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RegisterContactInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RegisterContact', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RegisterContact', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Corrects a contact\'s details (ContactDetailsRectified).' })
@@ -45,8 +46,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RectifyContactDetailsInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RectifyContactDetails', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RectifyContactDetails', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a consent with its evidence (ConsentGiven).' })
@@ -55,8 +57,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: GiveConsentInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GiveConsent', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GiveConsent', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a consent withdrawn (ConsentWithdrawn).' })
@@ -65,8 +68,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: WithdrawConsentInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('WithdrawConsent', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('WithdrawConsent', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a purchase (PurchaseRecorded).' })
@@ -75,8 +79,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordPurchaseInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordPurchase', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordPurchase', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records an objection, binding on every processor at once (ObjectionRaised).' })
@@ -85,8 +90,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RaiseObjectionInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RaiseObjection', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RaiseObjection', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a complaint (ComplaintReceived).' })
@@ -95,8 +101,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: ReceiveComplaintInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('ReceiveComplaint', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('ReceiveComplaint', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records an access request (AccessRequested).' })
@@ -105,8 +112,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RequestAccessInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RequestAccess', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RequestAccess', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records that an access request was answered (AccessFulfilled).' })
@@ -115,8 +123,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: FulfilAccessInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('FulfilAccess', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('FulfilAccess', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records an erasure request (ErasureRequested).' })
@@ -125,8 +134,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RequestErasureInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RequestErasure', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RequestErasure', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Carries out an erasure request: destroys the contact\'s key, then records ErasureCompleted.' })
@@ -135,8 +145,9 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: CompleteErasureInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('CompleteErasure', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('CompleteErasure', input), actor, executeOptions(commandId, trace)));
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a processor\'s confirmation of an erasure (ProcessorErasureConfirmed).' })
@@ -145,7 +156,8 @@ export class ContactCommandsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: ConfirmProcessorErasureInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('ConfirmProcessorErasure', input), actor, { commandId }));
+    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('ConfirmProcessorErasure', input), actor, executeOptions(commandId, trace)));
   }
 }

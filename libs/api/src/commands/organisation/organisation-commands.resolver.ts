@@ -4,7 +4,7 @@ import type { CommandResult } from '@calltrail/ledger';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandResultModel } from '../command-result.model';
-import { CommandIdArg, LedgerAdminResolver } from '../ledger-admin-mutation';
+import { CommandIdArg, CommandTraceInput, LedgerAdminResolver, TraceArg } from '../ledger-admin-mutation';
 import { RecordBreachDetectedInput, toRecordBreachDetected } from './record-breach-detected.input';
 import { RecordBreachNotifiedInput, toRecordBreachNotified } from './record-breach-notified.input';
 import { SetOrganisationProfileInput, toSetOrganisationProfile } from './set-organisation-profile.input';
@@ -18,8 +18,9 @@ export class OrganisationCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SetOrganisationProfileInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toSetOrganisationProfile(input), actor, commandId);
+    return this.send(toSetOrganisationProfile(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records that a personal data breach was detected (BreachDetected).' })
@@ -28,8 +29,9 @@ export class OrganisationCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordBreachDetectedInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toRecordBreachDetected(input), actor, commandId);
+    return this.send(toRecordBreachDetected(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records that a breach was notified to an authority (BreachNotified).' })
@@ -38,7 +40,8 @@ export class OrganisationCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordBreachNotifiedInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toRecordBreachNotified(input), actor, commandId);
+    return this.send(toRecordBreachNotified(input), actor, commandId, trace);
   }
 }

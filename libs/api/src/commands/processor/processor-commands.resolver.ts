@@ -4,7 +4,7 @@ import type { CommandResult } from '@calltrail/ledger';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandResultModel } from '../command-result.model';
-import { CommandIdArg, LedgerAdminResolver } from '../ledger-admin-mutation';
+import { CommandIdArg, CommandTraceInput, LedgerAdminResolver, TraceArg } from '../ledger-admin-mutation';
 import { EndProcessorAgreementInput, toEndProcessorAgreement } from './end-processor-agreement.input';
 import { RecordAgentTrainingInput, toRecordAgentTraining } from './record-agent-training.input';
 import { RecordTransferSafeguardInput, toRecordTransferSafeguard } from './record-transfer-safeguard.input';
@@ -21,8 +21,9 @@ export class ProcessorCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RegisterProcessorInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toRegisterProcessor(input), actor, commandId);
+    return this.send(toRegisterProcessor(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a signed processor agreement (ProcessorAgreementSigned).' })
@@ -31,8 +32,9 @@ export class ProcessorCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SignProcessorAgreementInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toSignProcessorAgreement(input), actor, commandId);
+    return this.send(toSignProcessorAgreement(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Ends a processor agreement (ProcessorAgreementEnded).' })
@@ -41,8 +43,9 @@ export class ProcessorCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: EndProcessorAgreementInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toEndProcessorAgreement(input), actor, commandId);
+    return this.send(toEndProcessorAgreement(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records an adequacy decision, SCCs or BCRs for a transfer (TransferSafeguardRecorded).' })
@@ -51,8 +54,9 @@ export class ProcessorCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordTransferSafeguardInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toRecordTransferSafeguard(input), actor, commandId);
+    return this.send(toRecordTransferSafeguard(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records that contacts\' data was sent to a processor (DataSharedWithProcessor).' })
@@ -61,8 +65,9 @@ export class ProcessorCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: ShareDataWithProcessorInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toShareDataWithProcessor(input), actor, commandId);
+    return this.send(toShareDataWithProcessor(input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: "Records an agent's privacy training (AgentTrainingRecorded)." })
@@ -71,7 +76,8 @@ export class ProcessorCommandsResolver extends LedgerAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RecordAgentTrainingInput,
     @CommandIdArg() commandId?: string | null,
+    @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.send(toRecordAgentTraining(input), actor, commandId);
+    return this.send(toRecordAgentTraining(input), actor, commandId, trace);
   }
 }
