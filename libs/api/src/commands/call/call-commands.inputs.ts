@@ -9,8 +9,8 @@ import {
   TextField,
   UuidField,
   WholeNumberField,
-  CommandInput as TimedInput,
-} from '../ledger-admin-fields';
+  OccurredAtInput as TimedInput,
+} from '../input-fields';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 

@@ -1,6 +1,6 @@
 import { InputType, PartialType } from '@nestjs/graphql';
 import type { AmendCampaign } from '@calltrail/domain';
-import { CommandInput, NestedField, occurredAtOf, UuidField } from '../ledger-admin-fields';
+import { OccurredAtInput, NestedField, occurredAtOf, UuidField } from '../input-fields';
 import { CampaignDefinitionFields, givenDefinitionFields } from './campaign-definition.input';
 
 @InputType({
@@ -10,7 +10,7 @@ import { CampaignDefinitionFields, givenDefinitionFields } from './campaign-defi
 export class CampaignChangesInput extends PartialType(CampaignDefinitionFields) {}
 
 @InputType({ description: 'Changes a campaign. A change of its principles (purpose, basis, audience, …) calls for a new balancing test.' })
-export class AmendCampaignInput extends CommandInput {
+export class AmendCampaignInput extends OccurredAtInput {
   @UuidField({ description: 'The campaign.' })
   campaignId!: string;
 

@@ -17,7 +17,7 @@ import {
   TextField,
   TextListField,
   WholeNumberField,
-} from '../ledger-admin-fields';
+} from '../input-fields';
 
 @InputType({ description: 'Who a B2B campaign is relevant to (seed 000 §2): professional role categories and sectors.' })
 export class TargetProfessionsInput {

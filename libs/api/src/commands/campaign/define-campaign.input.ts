@@ -1,10 +1,10 @@
 import { InputType, IntersectionType } from '@nestjs/graphql';
 import type { DefineCampaign } from '@calltrail/domain';
-import { CommandInput, occurredAtOf, UuidField } from '../ledger-admin-fields';
+import { OccurredAtInput, occurredAtOf, UuidField } from '../input-fields';
 import { CampaignDefinitionFields, definitionOf } from './campaign-definition.input';
 
 @InputType({ description: 'A new campaign: one processing activity, with its purpose and legal basis.' })
-export class DefineCampaignInput extends IntersectionType(CommandInput, CampaignDefinitionFields) {
+export class DefineCampaignInput extends IntersectionType(OccurredAtInput, CampaignDefinitionFields) {
   @UuidField({ description: 'A new UUID for the campaign, chosen by the client.' })
   campaignId!: string;
 }

@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import type { EndCampaign } from '@calltrail/domain';
-import { CommandInput, occurredAtOf, TextField, UuidField } from '../ledger-admin-fields';
+import { OccurredAtInput, occurredAtOf, TextField, UuidField } from '../input-fields';
 
 @InputType({ description: 'The campaign stops calling, for good.' })
-export class EndCampaignInput extends CommandInput {
+export class EndCampaignInput extends OccurredAtInput {
   @UuidField({ description: 'The campaign.' })
   campaignId!: string;
 

@@ -7,7 +7,7 @@ import {
 } from '@calltrail/domain';
 import {
   BooleanField,
-  CommandInput,
+  OccurredAtInput,
   InstantField,
   instantOrNull,
   NestedField,
@@ -17,7 +17,7 @@ import {
   TextListField,
   UuidField,
   WholeNumberField,
-} from '../ledger-admin-fields';
+} from '../input-fields';
 
 const LONG_TEXT = 20_000;
 
@@ -88,7 +88,7 @@ export class BalancingTestFactorsInput {
 }
 
 @InputType({ description: 'A written balancing test for a legitimate-interest or existing-customer campaign.' })
-export class RecordBalancingTestInput extends CommandInput {
+export class RecordBalancingTestInput extends OccurredAtInput {
   @UuidField({ description: 'The campaign.' })
   campaignId!: string;
 

@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import { DNC_REGISTRIES, type DncRegistry, type RecordDncScrub } from '@calltrail/domain';
-import { CommandInput, occurredAtOf, OneOfField, TextField, UuidField, WholeNumberField } from '../ledger-admin-fields';
+import { OccurredAtInput, occurredAtOf, OneOfField, TextField, UuidField, WholeNumberField } from '../input-fields';
 
 @InputType({ description: "The campaign's contacts were checked against a do-not-call registry snapshot (seed 000 §3)." })
-export class RecordDncScrubInput extends CommandInput {
+export class RecordDncScrubInput extends OccurredAtInput {
   @UuidField({ description: 'The campaign.' })
   campaignId!: string;
 

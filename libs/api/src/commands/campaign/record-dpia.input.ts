@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import { DPIA_OUTCOMES, type DpiaOutcome, type RecordDpia } from '@calltrail/domain';
-import { BooleanField, CommandInput, InstantField, occurredAtOf, OneOfField, TextField, UuidField } from '../ledger-admin-fields';
+import { BooleanField, OccurredAtInput, InstantField, occurredAtOf, OneOfField, TextField, UuidField } from '../input-fields';
 
 @InputType({ description: 'A data protection impact assessment of the campaign (GDPR Art. 35).' })
-export class RecordDpiaInput extends CommandInput {
+export class RecordDpiaInput extends OccurredAtInput {
   @UuidField({ description: 'The campaign.' })
   campaignId!: string;
 

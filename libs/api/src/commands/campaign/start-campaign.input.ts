@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import type { StartCampaign } from '@calltrail/domain';
-import { CommandInput, occurredAtOf, UuidField } from '../ledger-admin-fields';
+import { OccurredAtInput, occurredAtOf, UuidField } from '../input-fields';
 
 @InputType({ description: 'The campaign starts calling.' })
-export class StartCampaignInput extends CommandInput {
+export class StartCampaignInput extends OccurredAtInput {
   @UuidField({ description: 'The campaign.' })
   campaignId!: string;
 }

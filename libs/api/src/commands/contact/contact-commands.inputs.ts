@@ -12,8 +12,8 @@ import {
   TextField,
   TextListField,
   UuidField,
-  CommandInput as TimedInput,
-} from '../ledger-admin-fields';
+  OccurredAtInput as TimedInput,
+} from '../input-fields';
 import {
   ConsentEvidenceInput,
   ContactPhoneInput,

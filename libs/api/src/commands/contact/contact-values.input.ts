@@ -3,7 +3,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 import { LINE_TYPES, RECEIPT_CHANNELS, SOURCE_KINDS } from '@calltrail/domain';
-import { InstantField, OneOfField, TextField, UuidField } from '../ledger-admin-fields';
+import { InstantField, OneOfField, TextField, UuidField } from '../input-fields';
 
 /** A list of nested inputs, each validated with its own rules. */
 export function NestedListField(type: () => ClassType, options: { description: string; nullable?: boolean; maxItems?: number }): PropertyDecorator {

@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import type { RecordBreachDetected } from '@calltrail/domain';
-import { CommandInput, InstantField, occurredAtOf, TextField, TextListField, UuidField, WholeNumberField } from '../ledger-admin-fields';
+import { OccurredAtInput, InstantField, occurredAtOf, TextField, TextListField, UuidField, WholeNumberField } from '../input-fields';
 
 @InputType({ description: 'A personal data breach became known (the 72-hour clock of Art. 33 starts at detectedAt, seed 002).' })
-export class RecordBreachDetectedInput extends CommandInput {
+export class RecordBreachDetectedInput extends OccurredAtInput {
   @UuidField({ description: 'A new UUID for the breach.' })
   breachId!: string;
 

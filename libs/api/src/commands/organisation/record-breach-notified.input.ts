@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import type { RecordBreachNotified } from '@calltrail/domain';
-import { BooleanField, CommandInput, InstantField, occurredAtOf, TextField, UuidField } from '../ledger-admin-fields';
+import { BooleanField, OccurredAtInput, InstantField, occurredAtOf, TextField, UuidField } from '../input-fields';
 
 @InputType({ description: 'A breach was notified to a supervisory authority (Art. 33).' })
-export class RecordBreachNotifiedInput extends CommandInput {
+export class RecordBreachNotifiedInput extends OccurredAtInput {
   @UuidField({ description: 'The breach, as detected.' })
   breachId!: string;
 

@@ -1,7 +1,7 @@
 import { InputType } from '@nestjs/graphql';
 import type { OrganisationProfileSet, Party, RetentionPolicy, SetOrganisationProfile } from '@calltrail/domain';
 import {
-  CommandInput,
+  OccurredAtInput,
   CountryField,
   E164ListField,
   NestedField,
@@ -9,7 +9,7 @@ import {
   TextField,
   TextListField,
   WholeNumberField,
-} from '../ledger-admin-fields';
+} from '../input-fields';
 
 @InputType({ description: 'A legal person or office: name, address, country and a published e-mail.' })
 export class PartyInput {
@@ -69,7 +69,7 @@ export class OrganisationProfileInput {
 }
 
 @InputType({ description: 'Sets the organisation profile; each call replaces the whole profile.' })
-export class SetOrganisationProfileInput extends CommandInput {
+export class SetOrganisationProfileInput extends OccurredAtInput {
   @NestedField(() => OrganisationProfileInput, { description: 'The profile.' })
   profile!: OrganisationProfileInput;
 }

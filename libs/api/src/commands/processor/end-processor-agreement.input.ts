@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import type { EndProcessorAgreement } from '@calltrail/domain';
-import { CommandInput, occurredAtOf, TextField, UuidField } from '../ledger-admin-fields';
+import { OccurredAtInput, occurredAtOf, TextField, UuidField } from '../input-fields';
 
 @InputType({ description: 'A processor agreement ends.' })
-export class EndProcessorAgreementInput extends CommandInput {
+export class EndProcessorAgreementInput extends OccurredAtInput {
   @UuidField({ description: 'The processor.' })
   processorId!: string;
 

@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import type { RecordAgentTraining } from '@calltrail/domain';
-import { CalendarDateField, CommandInput, occurredAtOf, TextField, UuidField } from '../ledger-admin-fields';
+import { CalendarDateField, OccurredAtInput, occurredAtOf, TextField, UuidField } from '../input-fields';
 
 @InputType({ description: "An agent's privacy training (seed 000 §5)." })
-export class RecordAgentTrainingInput extends CommandInput {
+export class RecordAgentTrainingInput extends OccurredAtInput {
   @UuidField({ description: 'The processor the agent works for.' })
   processorId!: string;
 

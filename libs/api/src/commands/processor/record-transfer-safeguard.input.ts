@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import { TRANSFER_SAFEGUARD_KINDS, type RecordTransferSafeguard, type TransferSafeguardKind } from '@calltrail/domain';
-import { CalendarDateField, CommandInput, CountryField, occurredAtOf, OneOfField, TextField, UuidField } from '../ledger-admin-fields';
+import { CalendarDateField, OccurredAtInput, CountryField, occurredAtOf, OneOfField, TextField, UuidField } from '../input-fields';
 
 @InputType({ description: 'A Chapter V safeguard for transfers to a processor outside the EEA (seed 001).' })
-export class RecordTransferSafeguardInput extends CommandInput {
+export class RecordTransferSafeguardInput extends OccurredAtInput {
   @UuidField({ description: 'The processor.' })
   processorId!: string;
 

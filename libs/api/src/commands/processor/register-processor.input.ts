@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import { PROCESSOR_ROLES, type ProcessorRole, type RegisterProcessor } from '@calltrail/domain';
-import { CommandInput, CountryField, occurredAtOf, OneOfField, TextField, UuidField } from '../ledger-admin-fields';
+import { OccurredAtInput, CountryField, occurredAtOf, OneOfField, TextField, UuidField } from '../input-fields';
 
 @InputType({ description: 'A processor (GDPR Art. 28): a call centre, list broker, dialer vendor or e-mail service.' })
-export class RegisterProcessorInput extends CommandInput {
+export class RegisterProcessorInput extends OccurredAtInput {
   @UuidField({ description: 'A new UUID for the processor, chosen by the client.' })
   processorId!: string;
 

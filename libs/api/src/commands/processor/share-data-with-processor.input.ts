@@ -1,6 +1,6 @@
 import { InputType } from '@nestjs/graphql';
 import { DATA_CATEGORIES, type DataCategory, type ShareDataWithProcessor } from '@calltrail/domain';
-import { CommandInput, CountryField, occurredAtOf, OneOfListField, UuidField, UuidListField } from '../ledger-admin-fields';
+import { OccurredAtInput, CountryField, occurredAtOf, OneOfListField, UuidField, UuidListField } from '../input-fields';
 
 /** A bought list is shared in one go; 10,000 ids are about 400 kB of JSON. */
 const MAX_CONTACTS_PER_SHARE = 10_000;
@@ -8,7 +8,7 @@ const MAX_CONTACTS_PER_SHARE = 10_000;
 @InputType({
   description: 'Contacts\' data sent to a processor. A fact: recorded even without an agreement or safeguard (the audit flags it).',
 })
-export class ShareDataWithProcessorInput extends CommandInput {
+export class ShareDataWithProcessorInput extends OccurredAtInput {
   @UuidField({ description: 'The processor.' })
   processorId!: string;
 

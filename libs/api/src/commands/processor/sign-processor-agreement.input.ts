@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import type { SignProcessorAgreement } from '@calltrail/domain';
-import { CalendarDateField, CommandInput, occurredAtOf, TextField, UuidField } from '../ledger-admin-fields';
+import { CalendarDateField, OccurredAtInput, occurredAtOf, TextField, UuidField } from '../input-fields';
 
 @InputType({ description: 'A signed processor agreement (GDPR Art. 28(3)).' })
-export class SignProcessorAgreementInput extends CommandInput {
+export class SignProcessorAgreementInput extends OccurredAtInput {
   @UuidField({ description: 'The processor.' })
   processorId!: string;
 

@@ -1,5 +1,5 @@
 import { ArgsType } from '@nestjs/graphql';
-import { InstantField, UuidField } from '../../commands/ledger-admin-fields';
+import { InstantField, UuidField } from '../../commands/input-fields';
 
 @ArgsType()
 export class AuditCallsArgs {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, Max, Min } from 'class-validator';
-import { InstantField, TextField, UuidField } from '../../commands/ledger-admin-fields';
+import { InstantField, TextField, UuidField } from '../../commands/input-fields';
 
 @ArgsType()
 export class CtmReportArgs {

@@ -1,6 +1,6 @@
 import { ArgsType } from '@nestjs/graphql';
 import { RECEIPT_CHANNELS, type ReceiptChannel } from '@calltrail/domain';
-import { InstantField, OneOfField, UuidField } from '../../commands/ledger-admin-fields';
+import { InstantField, OneOfField, UuidField } from '../../commands/input-fields';
 
 @ArgsType()
 export class ContactDossierArgs {

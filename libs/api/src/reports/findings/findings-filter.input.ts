@@ -2,7 +2,7 @@ import { InputType, registerEnumType } from '@nestjs/graphql';
 import { FINDING_CODES } from '@calltrail/projections';
 import { Field } from '@nestjs/graphql';
 import { IsIn, IsOptional } from 'class-validator';
-import { InstantField, OneOfField, UuidField } from '../../commands/ledger-admin-fields';
+import { InstantField, OneOfField, UuidField } from '../../commands/input-fields';
 
 export enum FindingStatus {
   OPEN = 'OPEN',

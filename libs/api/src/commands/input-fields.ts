@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 
 /**
- * Field decorators for the inputs of the campaign, processor and organisation mutations: each
+ * Field decorators for the inputs of the mutations (contacts, calls, campaigns, processors, the organisation): each
  * declares the GraphQL field and its class-validator rules, with messages naming the field
  * (`$property`) and the rule. The domain checks the same rules again when it decides.
  */
@@ -187,13 +187,13 @@ export function NestedField(type: () => ClassType, options: FieldOptions): Prope
 
 /** What every command input has: when the fact happened in the world (default: now). */
 @InputType({ isAbstract: true })
-export class CommandInput {
+export class OccurredAtInput {
   @InstantField({ nullable: true, description: 'When it happened in the world; absent: now. Not in the future.' })
   occurredAt?: Date | null;
 }
 
 /** The command's `occurredAt`, as the domain takes it. */
-export function occurredAtOf(input: CommandInput): { occurredAt: string | null } {
+export function occurredAtOf(input: OccurredAtInput): { occurredAt: string | null } {
   return { occurredAt: instantOrNull(input.occurredAt) };
 }
 
