@@ -23,8 +23,8 @@ export function callList(data: BenchDataSet, size: number): string[] {
   return numbers;
 }
 
-/** The limit for one number: the read model's row for one keyed hash, by primary key, nothing else. */
-export const BARE_ONE = `SELECT c.view FROM elig_phone_index i JOIN elig_contacts c ON c.contact_id = i.contact_id WHERE i.phone_hash = $1`;
+/** The limit for one number: the read model's row for one keyed hash (elig_numbers_now), by primary key, nothing else. */
+export const BARE_ONE = `SELECT n.view FROM elig_numbers_now n WHERE n.phone_hash = $1`;
 /** The limit for a list: the same rows for the 10,000 keyed hashes in one statement. */
-export const BARE_BATCH = `SELECT h.phone_hash, c.view FROM unnest($1::text[]) AS h(phone_hash)
-  LEFT JOIN elig_phone_index i ON i.phone_hash = h.phone_hash LEFT JOIN elig_contacts c ON c.contact_id = i.contact_id`;
+export const BARE_BATCH = `SELECT h.phone_hash, n.view FROM unnest($1::text[]) AS h(phone_hash)
+  LEFT JOIN elig_numbers_now n ON n.phone_hash = h.phone_hash`;

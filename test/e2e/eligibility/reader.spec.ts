@@ -77,6 +77,47 @@ describe.each(testDatabases())('eligibility from the read models on %s', (_targe
     await dispose();
   });
 
+  it("answers now from a number's compact row, and from the full view when the clock is not past the contact's latest call", async () => {
+    const { db, store, runner, world, dispose } = await setUp();
+    const contact = world.contacts[2]!;
+    const call = async (startedAt: string, result: string, outcome: string | null) => {
+      const callId = randomUUID();
+      const dialled = { phoneHash: contact.phoneHash, lineType: 'mobile' };
+      const attempted = { callId, contactId: contact.contactId, campaignId: world.campaignId, processorId: world.processorA, agentId: 'agent-1',
+        presentedCallerId: '+3225550000', humanAgent: true, dialled, startedAt, rings: 3, result, durationSeconds: 60 };
+      const events = [{ type: 'CallAttempted', data: attempted, metadata: { occurredAt: startedAt } }];
+      if (outcome) {
+        const data = { callId, contactId: contact.contactId, campaignId: world.campaignId, outcome, callbackAt: null };
+        events.push({ type: 'CallOutcomeRecorded', data: data as never, metadata: { occurredAt: startedAt } });
+      }
+      await store.appendToStream(`call-${callId}`, events, { expectedVersion: 'any' });
+    };
+    const day = 86_400_000;
+    const refusalAt = world.iso(-70 * day);
+    await call(refusalAt, 'answered', 'not_interested');
+    await call(world.iso(-64 * day), 'answered', 'interested');
+    await call(world.iso(-60_000), 'no_answer', null);
+    await runner.catchUp();
+    // Seventy days on, the refusal bears on no answer after the latest call: the compact row leaves it out
+    // (and keeps the later answered call, the latest, whose callback request could still bear).
+    const { rows } = await db.query<{ calls: number }>(
+      `SELECT json_array_length(view->'attempts') AS calls FROM elig_numbers_now WHERE phone_hash = $1`, [contact.phoneHash]);
+    expect(rows).toEqual([{ calls: 2 }]);
+    const target = { campaignId: world.campaignId, processorId: world.processorA };
+    const readerAt = (ms: number) => new EligibilityReader({ db, store, phoneHash: testPhoneHash, clock: () => new Date(ms) });
+    const now = await readerAt(Date.parse(world.iso(0))).check({ phone: contact.phone }, target);
+    expect(codes(now)).not.toContain('REFUSAL_COOLDOWN');
+    // A clock before the latest call (behind the events) reads the full view, refusal included.
+    const earlier = Date.parse(refusalAt) + 4 * day;
+    for (const answer of [
+      await readerAt(earlier).check({ phone: contact.phone }, target),
+      (await readerAt(earlier).checkBatch([contact.phone, world.contacts[0]!.phone], target))[0]!,
+    ]) {
+      expect(answer.reasons.find((reason) => reason.code === 'REFUSAL_COOLDOWN')?.until).toBe(new Date(Date.parse(refusalAt) + 30 * day).toISOString());
+    }
+    await dispose();
+  });
+
   it('answers by contact id, and refuses a malformed number or an unknown campaign with the field named', async () => {
     const { world, reader, dispose } = await setUp();
     const target = { campaignId: world.campaignId, processorId: world.processorA };
@@ -103,7 +144,7 @@ describe.each(testDatabases())('eligibility from the read models on %s', (_targe
       { expectedVersion: 'any' },
     );
     await runner.catchUp();
-    for (const table of ['elig_contacts', 'elig_phone_index', 'elig_processor_contacts']) {
+    for (const table of ['elig_contacts', 'elig_phone_index', 'elig_numbers_now', 'elig_processor_contacts']) {
       const { rows } = await db.query(`SELECT 1 FROM ${table} WHERE contact_id = $1`, [erased.contactId]);
       expect(rows, table).toEqual([]);
     }

@@ -58,6 +58,13 @@ export const SNAPSHOTS_IN_FORCE = `SELECT DISTINCT ON (registry) registry, versi
 export const SNAPSHOT_REFS = `coalesce(jsonb_agg(jsonb_build_object('registry', registry, 'version', version,
   'eventIds', jsonb_build_array(event->>'eventId'))), '[]'::jsonb)`;
 
+/**
+ * The contact view of a number's row `n` (elig_numbers_now) for an answer at the instant `$at`: the
+ * compact view, or at or before the contact's latest call (a clock behind the events) the full one.
+ */
+export const NUMBER_VIEW = (at: string) => `CASE WHEN n.valid_after IS NULL OR n.valid_after < ${at}::timestamptz THEN n.view
+  ELSE (SELECT c.view FROM elig_contacts c WHERE c.contact_id = n.contact_id) END`;
+
 /** What the SQL gives for one number (see loadNumbers). */
 export interface NumberRow {
   phone_hash: string;
@@ -74,6 +81,7 @@ export async function loadNumbers(
   phoneHashes: readonly string[],
   processorId: string,
   snapshots: readonly { registry: string; version: string }[],
+  at: Date,
 ): Promise<NumberFacts[]> {
   const { rows } = await db.query<NumberRow>(
     // The processor's receipts by primary key for each number: a join would hash every contact the
@@ -85,16 +93,15 @@ export async function loadNumbers(
        JOIN dnc_registry_entries e
          ON e.registry = f.registry AND e.snapshot_version = f.version AND e.phone_hash = ANY($1::text[])
        GROUP BY e.phone_hash)
-     SELECT h.phone_hash, c.view, s.contact_id AS erased_contact_id, s.erasure,
+     SELECT h.phone_hash, ${NUMBER_VIEW('$5')} AS view, s.contact_id AS erased_contact_id, s.erasure,
             (SELECT pc.shares FROM elig_processor_contacts pc
-              WHERE pc.processor_id = $2::uuid AND pc.contact_id = c.contact_id) AS shares,
+              WHERE pc.processor_id = $2::uuid AND pc.contact_id = n.contact_id) AS shares,
             coalesce(l.registries, '{}') AS listed_on
      FROM unnest($1::text[]) AS h(phone_hash)
-     LEFT JOIN elig_phone_index i ON i.phone_hash = h.phone_hash
-     LEFT JOIN elig_contacts c ON c.contact_id = i.contact_id
+     LEFT JOIN elig_numbers_now n ON n.phone_hash = h.phone_hash
      LEFT JOIN elig_suppressed s ON s.phone_hash = h.phone_hash
      LEFT JOIN listed l ON l.phone_hash = h.phone_hash`,
-    [phoneHashes, processorId, snapshots.map((s) => s.registry), snapshots.map((s) => s.version)],
+    [phoneHashes, processorId, snapshots.map((s) => s.registry), snapshots.map((s) => s.version), at.toISOString()],
   );
   const byHash = new Map(rows.map((row) => [row.phone_hash, row]));
   return phoneHashes.map((phoneHash) => toNumberFacts(phoneHash, byHash.get(phoneHash)));

@@ -4,6 +4,7 @@ import {
   foldContactView,
   foldProcessorView,
   parseStreamId,
+  viewForNow,
   type CampaignEligibilityView,
   type ContactEligibilityView,
   type DataShareFact,
@@ -237,7 +238,7 @@ async function applyContacts(tx: SqlQueryable, sorted: Sorted, memory: Projectio
   const ids = [...sorted.contacts.keys()];
   const { history, callStreams: callStreamsOf, gone } = await contactsBefore(tx, ids, memory);
   const groups = await similarProductGroups(tx, memory);
-  const docs: object[] = [];
+  const docs: { contact_id: string; view: ContactEligibilityView | null; call_streams: string[] }[] = [];
   const added: { contact_id: string; position: number; event: RecordedEvent }[] = [];
   const relined: { contact_id: string; phone_hash: string }[] = [];
   const relinedIds: string[] = [];
@@ -273,7 +274,33 @@ async function applyContacts(tx: SqlQueryable, sorted: Sorted, memory: Projectio
   }
   await appendContactInputs(tx, added);
   await reindexPhones(tx, relinedIds, relined);
+  await writeNumbersNow(tx, docs, relinedIds);
   await purgeErased(tx, erasures);
+}
+
+/**
+ * The compact row of each number the phone index gives to a contact written by the batch: the rows
+ * of contacts whose numbers changed go first, since the index may no longer give them those numbers.
+ */
+async function writeNumbersNow(
+  tx: SqlQueryable,
+  docs: { contact_id: string; view: ContactEligibilityView | null }[],
+  relinedIds: string[],
+): Promise<void> {
+  if (relinedIds.length > 0) await tx.query('DELETE FROM elig_numbers_now WHERE contact_id = ANY($1::uuid[])', [relinedIds]);
+  if (docs.length === 0) return;
+  const rows = docs.map(({ contact_id, view }) => {
+    const now = view ? viewForNow(view) : null;
+    return { contact_id, view: now?.view ?? null, valid_after: now?.validAfterMs == null ? null : new Date(now.validAfterMs).toISOString() };
+  });
+  await tx.query(
+    `INSERT INTO elig_numbers_now (phone_hash, contact_id, view, valid_after)
+     SELECT i.phone_hash, d.contact_id, d.view, d.valid_after
+     FROM json_to_recordset($1::json) AS d(contact_id uuid, view json, valid_after timestamptz)
+     JOIN elig_phone_index i ON i.contact_id = d.contact_id
+     ON CONFLICT (phone_hash) DO UPDATE SET contact_id = excluded.contact_id, view = excluded.view, valid_after = excluded.valid_after`,
+    [JSON.stringify(rows)],
+  );
 }
 
 async function reindexPhones(
@@ -307,6 +334,7 @@ async function purgeErased(tx: SqlQueryable, erasures: { id: string; view: Conta
     [JSON.stringify(entries)],
   );
   await tx.query('DELETE FROM elig_phone_index WHERE contact_id = ANY($1::uuid[])', [ids]);
+  await tx.query('DELETE FROM elig_numbers_now WHERE contact_id = ANY($1::uuid[])', [ids]);
   await tx.query('DELETE FROM elig_contacts WHERE contact_id = ANY($1::uuid[])', [ids]);
   await tx.query('DELETE FROM elig_contact_fold_events WHERE contact_id = ANY($1::uuid[])', [ids]);
   await tx.query('DELETE FROM elig_processor_contacts WHERE contact_id = ANY($1::uuid[])', [ids]);

@@ -92,10 +92,31 @@ export const eligibilityMigrations: Migration[] = [
       ALTER TABLE elig_contact_fold_events ALTER COLUMN event TYPE json USING event::json;
     `,
   },
+  {
+    version: 4,
+    name: 'a compact row per number for answers now',
+    // Keyed by the number's keyed hash (no phone index -> contact join), holding the contact's view
+    // without the calls no answer after its latest call can read (viewForNow in @calltrail/domain).
+    // valid_after: that latest call; an answer at or before it reads elig_contacts.view instead.
+    // The read models are emptied and replayed from zero; meanwhile a number answers UNKNOWN_CONTACT.
+    sql: `
+      CREATE TABLE elig_numbers_now (
+        phone_hash text PRIMARY KEY,
+        contact_id uuid NOT NULL,
+        view json,
+        valid_after timestamptz
+      );
+      CREATE INDEX elig_numbers_now_contact ON elig_numbers_now (contact_id);
+      TRUNCATE elig_contacts, elig_contact_fold_events, elig_phone_index, elig_suppressed, elig_campaigns,
+        elig_processors, elig_processor_contacts, elig_dnc_snapshots;
+      UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = 'eligibility';
+    `,
+  },
 ];
 
 export const ELIGIBILITY_TABLES = [
   'elig_contacts',
+  'elig_numbers_now',
   'elig_contact_fold_events',
   'elig_phone_index',
   'elig_suppressed',
