@@ -7,7 +7,8 @@ import {
   type StoredEvent,
 } from '@calltrail/event-store';
 import type { SqlQueryable } from '@calltrail/sql';
-import { hashAt, type AppendRequest, type HashReadyEvent } from './append-request';
+import { hashAt, type AppendRequest } from './append-request';
+import type { EventJson } from './event-json';
 import { toStoredEvent, type EventRow } from './rows';
 import { StreamHeadCache, type StreamHead } from './stream-heads';
 
@@ -15,7 +16,7 @@ export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; er
 
 /** What one request of a batch turned into, before the batch has its global positions. */
 type Decision =
-  | { kind: 'append'; streamId: string; events: StoredEvent[]; rows: string[] }
+  | { kind: 'append'; streamId: string; events: StoredEvent[]; json: EventJson[] }
   | { kind: 'retry'; streamId: string; events: StoredEvent[] }
   | { kind: 'failed'; error: Error };
 
@@ -23,8 +24,8 @@ type Decision =
 export interface BatchPlan {
   decisions: Decision[];
   fresh: StoredEvent[];
-  /** The fresh events as `append_events` reads them: one JSON object each, without its index. */
-  rows: string[];
+  /** The data and metadata of the fresh events, as serialised when each append was queued. */
+  json: EventJson[];
   /** Heads of every stream the batch touches, as believed when planning. */
   believed: Map<string, StreamHead>;
   /** Heads after the batch. */
@@ -42,6 +43,17 @@ type AppendAnswer = { base: number } | { stale: [string, number, string][]; know
 const MAX_ATTEMPTS = 20;
 
 /**
+ * The batch sent just before this one, still in the database: this one was planned against the
+ * heads it leaves, and is only written after it has committed.
+ */
+export interface Predecessor {
+  /** The heads the batch before leaves once committed. */
+  after: ReadonlyMap<string, StreamHead>;
+  /** Settles when the batch before has settled, its fallback included. */
+  settled: Promise<unknown>;
+}
+
+/**
  * Writes a batch of appends in one statement. Plans every request in order (a later request sees
  * the effect of an earlier one) against the believed stream heads and stored events, then lets
  * `append_events` check those beliefs under the append lock and insert. When a belief was stale
@@ -51,6 +63,11 @@ const MAX_ATTEMPTS = 20;
  * `planned`, a plan made ahead (while the batch before was in the database), is used only when
  * the heads it was made against are still the believed ones; otherwise the batch is planned again.
  *
+ * With a `predecessor` (the batch before, sent on another connection and not settled yet), the
+ * first attempt also asks the database to confirm the heads the predecessor leaves. So the batch
+ * cannot commit before its predecessor: if it takes the lock first, or the predecessor fails,
+ * its beliefs are stale, nothing is written, and it is planned again once the predecessor settled.
+ *
  * Run on the database it commits by itself; run in an open transaction (the out-of-order commit
  * test does) it holds the append lock until that transaction ends.
  */
@@ -59,18 +76,27 @@ export async function writeAppendBatch(
   requests: readonly AppendRequest[],
   heads: StreamHeadCache = new StreamHeadCache(),
   planned?: BatchPlan,
+  predecessor?: Predecessor,
 ): Promise<AppendOutcome[]> {
   const known = new Map<string, StoredEvent>();
-  let plan = planned && madeAgainst(planned, heads) ? planned : planBatch(requests, heads, known);
+  const believedHeads = predecessor ? headsAfter(predecessor, heads) : heads;
+  let plan = planned && madeAgainst(planned, believedHeads) ? planned : planBatch(requests, believedHeads, known);
+  let waitFor = predecessor;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const answer = await appendEvents(queryable, requests, plan, known);
+    const answer = await appendEvents(queryable, requests, plan, known, waitFor?.after);
+    // Answers of the two connections may arrive in either order: the predecessor's goes first.
+    if (waitFor) await waitFor.settled.catch(() => undefined);
     if ('base' in answer) {
       plan.fresh.forEach((event, index) => (event.globalPosition = answer.base + index + 1));
       for (const [streamId, head] of plan.after) heads.set(streamId, head);
       return plan.decisions.map(toOutcome);
     }
-    for (const [streamId, version, lastHash] of answer.stale) heads.set(streamId, { version, lastHash });
+    // The predecessor has settled since: the heads it moved are known better here than in the answer.
+    for (const [streamId, version, lastHash] of answer.stale) {
+      if (!waitFor?.after.has(streamId)) heads.set(streamId, { version, lastHash });
+    }
     for (const row of answer.known) known.set(row.event_id, toStoredEvent(row));
+    waitFor = undefined;
     plan = planBatch(requests, heads, known);
   }
   throw new Error(`Append batch abandoned: its streams changed under it ${MAX_ATTEMPTS} times in a row`);
@@ -82,7 +108,7 @@ export function planAppendBatch(requests: readonly AppendRequest[], heads: HeadS
 }
 
 /** The heads once `plan` is committed, over `heads` for the streams it does not touch. */
-export function headsAfter(plan: BatchPlan, heads: HeadSource): HeadSource {
+export function headsAfter(plan: { after: ReadonlyMap<string, StreamHead> }, heads: HeadSource): HeadSource {
   return { get: (streamId) => plan.after.get(streamId) ?? heads.get(streamId) };
 }
 
@@ -105,10 +131,10 @@ function planBatch(
   const decisions = requests.map((request) => decide(request, after, known));
   const appended = decisions.filter((decision) => decision.kind === 'append');
   const fresh = appended.flatMap((decision) => decision.events);
-  const rows = appended.flatMap((decision) => decision.rows);
+  const json = appended.flatMap((decision) => decision.json);
   const touched = new Set(fresh.map((event) => event.streamId));
   for (const streamId of after.keys()) if (!touched.has(streamId)) after.delete(streamId);
-  return { decisions, fresh, rows, believed, after };
+  return { decisions, fresh, json, believed, after };
 }
 
 function decide(request: AppendRequest, heads: Map<string, StreamHead>, known: Map<string, StoredEvent>): Decision {
@@ -121,8 +147,7 @@ function decide(request: AppendRequest, heads: Map<string, StreamHead>, known: M
     const last = events[events.length - 1]!;
     heads.set(request.streamId, { version: last.streamVersion, lastHash: last.hash });
     for (const event of events) known.set(event.eventId, event);
-    const rows = events.map((event, index) => eventRow(event, request.events[index]!));
-    return { kind: 'append', streamId: request.streamId, events, rows };
+    return { kind: 'append', streamId: request.streamId, events, json: request.events.map((event) => event.json) };
   } catch (error) {
     return { kind: 'failed', error: error as Error };
   }
@@ -180,39 +205,45 @@ function chainEvents(request: AppendRequest, head: StreamHead): StoredEvent[] {
   });
 }
 
-/** A row for `append_events`, with the data and metadata as serialised when the append was queued. */
-function eventRow(event: StoredEvent, prepared: HashReadyEvent): string {
-  return (
-    `"event_id":"${event.eventId}","stream_id":${JSON.stringify(event.streamId)},"stream_version":${event.streamVersion},` +
-    `"type":${JSON.stringify(event.type)},"data":${prepared.json.data},"metadata":${prepared.json.metadata},` +
-    `"prev_hash":"${event.prevHash}","hash":"${event.hash}"}`
-  );
-}
-
-/** One statement: `append_events` (migration 2) checks the beliefs and inserts, or answers what was stale. */
+/**
+ * One statement: `append_events` (migration 3) checks the beliefs and inserts, or answers what was
+ * stale. The events go as one array per column (data and metadata as one JSON array each), the
+ * least the database has to parse; the statement is prepared once per connection.
+ */
 async function appendEvents(
   queryable: SqlQueryable,
   requests: readonly AppendRequest[],
   plan: BatchPlan,
   known: ReadonlyMap<string, StoredEvent>,
+  predecessorHeads?: ReadonlyMap<string, StreamHead>,
 ): Promise<AppendAnswer> {
-  const events = `[${plan.rows.map((row, index) => `{"i":${index + 1},${row}`).join(',')}]`;
+  const { fresh, json } = plan;
   const newIds = requests.flatMap((request) =>
     request.events.filter((event) => event.idGiven && !known.has(event.eventId)).map((event) => event.eventId),
   );
+  const believed = predecessorHeads ? new Map([...predecessorHeads, ...plan.believed]) : plan.believed;
   const { rows } = await queryable.query<{ answer: AppendAnswer }>(
-    'SELECT append_events($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb) AS answer',
+    `SELECT append_events($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::jsonb, $6::jsonb, $7::text[],
+            $8::text[], $9::jsonb, $10::jsonb, $11::jsonb) AS answer`,
     [
-      events,
-      JSON.stringify(headRows(plan.believed)),
+      fresh.map((event) => event.eventId),
+      fresh.map((event) => event.streamId),
+      fresh.map((event) => event.streamVersion),
+      fresh.map((event) => event.type),
+      `[${json.map((each) => each.data).join(',')}]`,
+      `[${json.map((each) => each.metadata).join(',')}]`,
+      fresh.map((event) => event.prevHash),
+      fresh.map((event) => event.hash),
+      JSON.stringify(headRows(believed)),
       JSON.stringify(headRows(plan.after)),
       JSON.stringify(newIds),
     ],
+    { name: 'calltrail_append_events_v3' },
   );
   return rows[0]!.answer;
 }
 
-function headRows(heads: Map<string, StreamHead>) {
+function headRows(heads: ReadonlyMap<string, StreamHead>) {
   return [...heads].map(([streamId, head]) => ({ stream_id: streamId, version: head.version, last_hash: head.lastHash }));
 }
 

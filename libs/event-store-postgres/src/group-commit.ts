@@ -1,6 +1,13 @@
 import type { AppendResult } from '@calltrail/event-store';
 import type { Database } from '@calltrail/sql';
-import { headsAfter, planAppendBatch, writeAppendBatch, type BatchPlan, type HeadSource } from './append-batch';
+import {
+  headsAfter,
+  planAppendBatch,
+  writeAppendBatch,
+  type BatchPlan,
+  type HeadSource,
+  type Predecessor,
+} from './append-batch';
 import type { AppendRequest } from './append-request';
 import { StreamHeadCache } from './stream-heads';
 
@@ -12,10 +19,18 @@ export interface GroupCommitLimits {
   /**
    * When nothing is in the database, a queue of at least this many events is split in two, so the
    * second half is planned while the first is written (`Infinity`, the default: never split). A
-   * split doubles the commits: it pays only when a commit's flush is quicker than planning the
-   * whole queue in Node.js (docs/benchmarks.md).
+   * split doubles the commits: it pays when the two halves are in the database at once
+   * (`maxInFlight` 2), or when a commit's flush is quicker than planning the whole queue in Node.js.
    */
   minEventsToSplit: number;
+  /**
+   * Batches in the database at once, each on its own connection: 1, or 2 (the second is sent
+   * while the first runs, and commits after it). Commits stay serialised by the append lock; what
+   * overlaps is the second batch's transfer and argument parsing, and the Node.js work of both.
+   * Only with a split does a closed loop of writers fill two batches. PGlite, a single connection
+   * in this thread, gains nothing from 2.
+   */
+  maxInFlight: 1 | 2;
 }
 
 /** Counters to see group commit at work (tests, benchmarks, monitoring). */
@@ -40,16 +55,22 @@ interface Batch {
   plan: BatchPlan;
 }
 
+interface InFlight {
+  plan: BatchPlan;
+  settled: Promise<void>;
+}
+
 /**
- * Queues concurrent appends and writes them together, one transaction at a time: while one runs,
- * the appends queued meanwhile are planned (against the heads that transaction leaves), and they
- * go in the next one as soon as it has committed. So Node.js plans batch N+1 while the database
- * writes batch N. When nothing is in the database, a large queue can be split in two, so that the
- * second half is planned while the first is written (`minEventsToSplit`). No timer: a lone append
- * is written at once.
+ * Queues concurrent appends and writes them together. While a batch is in the database, the
+ * appends queued meanwhile are planned (against the heads that batch leaves). With `maxInFlight`
+ * 1 they are sent once it has committed; with 2 they are sent at once, on a second connection,
+ * and `append_events` under the append lock lets them commit only after the batch before them
+ * (see `writeAppendBatch`). When nothing is in the database, a large queue can be split in two
+ * (`minEventsToSplit`), so that a closed loop of writers keeps two batches going. No timer: a
+ * lone append is written at once.
  *
- * A batch is sent only after the one before has settled, its fallback included: commits keep the
- * order of the queue, and a plan made ahead is used only if the heads it assumed are the ones
+ * Commits keep the order of the queue: a batch commits only after the one before has settled,
+ * its fallback included, and a plan made ahead is used only if the heads it assumed are the ones
  * committed (otherwise it is planned again; `append_events` checks it under the lock anyway).
  */
 export class GroupCommitter {
@@ -91,14 +112,23 @@ export class GroupCommitter {
   private async drain(): Promise<void> {
     // One microtask turn lets appends started in the same tick (Promise.all) join the first batch.
     await Promise.resolve();
-    let batch = this.takeBatch(true, this.heads);
-    while (batch) {
-      const writing = this.flush(batch.pending, batch.plan);
+    let previous: InFlight | null = null;
+    for (;;) {
+      const batch = this.takeBatch(previous === null, previous ? headsAfter(previous.plan, this.heads) : this.heads);
+      if (!batch) {
+        if (!previous) return;
+        await previous.settled;
+        previous = null;
+        continue;
+      }
+      const overlap = previous !== null && this.limits.maxInFlight > 1;
+      if (previous && !overlap) await previous.settled;
+      const predecessor = overlap ? { after: previous!.plan.after, settled: previous!.settled } : undefined;
+      const settled = this.flush(batch.pending, batch.plan, predecessor);
+      if (overlap) await previous!.settled;
       // Let the callers answered by the batch before queue their next appends, then plan them.
       await new Promise((resolve) => setImmediate(resolve));
-      const following = this.takeBatch(false, headsAfter(batch.plan, this.heads));
-      await writing;
-      batch = following ?? this.takeBatch(true, this.heads);
+      previous = { plan: batch.plan, settled };
     }
   }
 
@@ -117,7 +147,7 @@ export class GroupCommitter {
     return { pending, plan: planAppendBatch(pending.map((each) => each.request), heads) };
   }
 
-  private async flush(batch: Pending[], plan?: BatchPlan): Promise<void> {
+  private async flush(batch: Pending[], plan?: BatchPlan, predecessor?: Predecessor): Promise<void> {
     let outcomes;
     try {
       outcomes = await writeAppendBatch(
@@ -125,10 +155,12 @@ export class GroupCommitter {
         batch.map((pending) => pending.request),
         this.heads,
         plan,
+        predecessor,
       );
     } catch (error) {
       // Not a conflict (those are per append) but a database error: find whose append it is by
-      // writing each one alone, so it fails only its own caller.
+      // writing each one alone (after the batch before has settled), so it fails only its own caller.
+      await predecessor?.settled;
       if (batch.length === 1) return batch[0]!.reject(error as Error);
       for (const pending of batch) await this.flush([pending]);
       return;

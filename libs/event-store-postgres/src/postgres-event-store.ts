@@ -22,8 +22,9 @@ import { EVENT_STORE_MODULE, eventStoreMigrations } from './schema';
 
 export interface PostgresEventStoreOptions {
   /**
-   * Group commit limits (default 500 appends, 10,000 events per transaction; an idle queue is never
-   * split: on the machines we measured, a commit's flush costs more than the planning it overlaps).
+   * Group commit limits (default 500 appends, 10,000 events per transaction, one batch in the
+   * database at a time, an idle queue never split: on the machines we measured, neither a second
+   * batch in flight nor a split paid for its extra commits; docs/benchmarks.md).
    */
   groupCommit?: Partial<GroupCommitLimits>;
   /** How often an idle subscription looks for events appended by other processes (default 100 ms). */
@@ -69,7 +70,7 @@ export class PostgresEventStore implements EventStore {
     this.kind = db.kind;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.verifyBatchSize = options.verifyBatchSize ?? 2_000;
-    const limits = { maxAppends: 500, maxEvents: 10_000, minEventsToSplit: Infinity, ...options.groupCommit };
+    const limits = { maxAppends: 500, maxEvents: 10_000, minEventsToSplit: Infinity, maxInFlight: 1 as const, ...options.groupCommit };
     this.committer = new GroupCommitter(db, limits, () => this.wakeSubscribers());
   }
 

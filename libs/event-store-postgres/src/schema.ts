@@ -104,4 +104,64 @@ export const eventStoreMigrations: readonly Migration[] = [
       $$;
     `,
   },
+  {
+    version: 3,
+    name: 'append_events: the events as one array per column',
+    sql: `
+      -- Migration 2's append_events, with the events as one array per column instead of one JSON
+      -- object each (no key repeated per event, a third less to send and parse; data and metadata
+      -- are one JSON array each). Same checks under the same lock; the version of migration 2 stays
+      -- for processes still running the code before this one.
+      CREATE FUNCTION append_events(
+        p_event_ids uuid[], p_stream_ids text[], p_versions integer[], p_types text[], p_data jsonb, p_metadata jsonb,
+        p_prev_hashes text[], p_hashes text[], p_believed_heads jsonb, p_new_heads jsonb, p_new_ids jsonb)
+      RETURNS jsonb LANGUAGE plpgsql AS $$
+      DECLARE
+        v_stale jsonb;
+        v_known jsonb;
+        v_count bigint := coalesce(cardinality(p_event_ids), 0);
+        v_base bigint := 0;
+      BEGIN
+        IF v_count <> jsonb_array_length(p_data) OR v_count <> jsonb_array_length(p_metadata) THEN
+          RAISE EXCEPTION 'append_events: % events but % data and % metadata', v_count,
+            jsonb_array_length(p_data), jsonb_array_length(p_metadata);
+        END IF;
+        PERFORM pg_advisory_xact_lock(${APPEND_LOCK_ID});
+        -- LATERAL … LIMIT 1 (not flattened into a join): one index lookup per stream and per id,
+        -- never a scan of the table, whatever the planner estimates.
+        SELECT jsonb_agg(jsonb_build_array(b.stream_id, coalesce(h.version, 0), coalesce(h.last_hash, repeat('0', 64))))
+          INTO v_stale
+          FROM jsonb_to_recordset(p_believed_heads) AS b(stream_id text, version integer, last_hash text)
+          LEFT JOIN LATERAL (SELECT s.version, s.last_hash FROM event_streams s WHERE s.stream_id = b.stream_id LIMIT 1) h ON true
+         WHERE coalesce(h.version, 0) <> b.version OR coalesce(h.last_hash, repeat('0', 64)) <> b.last_hash;
+        IF jsonb_array_length(p_new_ids) > 0 THEN
+          SELECT jsonb_agg(to_jsonb(e)) INTO v_known
+            FROM jsonb_array_elements_text(p_new_ids) AS given(id)
+            CROSS JOIN LATERAL (
+              SELECT global_position, event_id, stream_id, stream_version, type, data, metadata, prev_hash, hash
+                FROM events WHERE event_id = given.id::uuid LIMIT 1) e;
+        END IF;
+        IF v_stale IS NOT NULL OR v_known IS NOT NULL THEN
+          RETURN jsonb_build_object('stale', coalesce(v_stale, '[]'::jsonb), 'known', coalesce(v_known, '[]'::jsonb));
+        END IF;
+        IF v_count > 0 THEN
+          v_base := setval('events_global_position_seq', nextval('events_global_position_seq') + v_count - 1) - v_count;
+          -- ROWS FROM zips the arrays: row i has the i-th element of each.
+          INSERT INTO events (global_position, event_id, stream_id, stream_version, type, data, metadata, prev_hash, hash, recorded_at)
+          SELECT v_base + e.i, e.event_id, e.stream_id, e.stream_version, e.type, e.data, e.metadata, e.prev_hash, e.hash,
+                 (e.metadata->>'recordedAt')::timestamptz
+            FROM ROWS FROM (unnest(p_event_ids), unnest(p_stream_ids), unnest(p_versions), unnest(p_types),
+                            jsonb_array_elements(p_data), jsonb_array_elements(p_metadata), unnest(p_prev_hashes),
+                            unnest(p_hashes)) WITH ORDINALITY
+                 AS e(event_id, stream_id, stream_version, type, data, metadata, prev_hash, hash, i);
+          INSERT INTO event_streams (stream_id, version, last_hash)
+          SELECT h.stream_id, h.version, h.last_hash
+            FROM jsonb_to_recordset(p_new_heads) AS h(stream_id text, version integer, last_hash text)
+          ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash;
+        END IF;
+        RETURN jsonb_build_object('base', v_base);
+      END;
+      $$;
+    `,
+  },
 ];

@@ -1,6 +1,10 @@
 import { WrongExpectedVersionError, type AppendResult } from '@calltrail/event-store';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SqlQueryable } from '@calltrail/sql';
 import { openPostgresEventStore, type PostgresEventStore } from '../src';
+import { headsAfter, planAppendBatch, writeAppendBatch } from '../src/append-batch';
+import { prepareAppend } from '../src/append-request';
+import { StreamHeadCache } from '../src/stream-heads';
 import { closeSharedPglite, testDatabases, type TestDatabase } from './databases';
 
 afterAll(closeSharedPglite);
@@ -80,9 +84,9 @@ describe.each(testDatabases())('group commit on %s', (_name, freshDatabase) => {
     expect((await store.readAll({ limit: 10 })).map((event) => event.streamId)).toEqual(['healthy-1', 'healthy-2']);
   });
 
-  it('a batch planned while the one before was written waits for its fallback, and keeps the queue order', async () => {
+  it.each([1, 2] as const)('a batch planned while the one before was written waits for its fallback, and keeps the queue order (%i in flight)', async (maxInFlight) => {
     await store.close();
-    store = await openPostgresEventStore(database.db, { groupCommit: { minEventsToSplit: 16 } });
+    store = await openPostgresEventStore(database.db, { groupCommit: { minEventsToSplit: 16, maxInFlight } });
     await refusePoison();
     // 20 one-event appends queued at once: written as two batches, the second planned while the
     // first is in the database, on the belief that the first commits. The first fails (Poison).
@@ -105,5 +109,51 @@ describe.each(testDatabases())('group commit on %s', (_name, freshDatabase) => {
       'call-1 Closed',
     ]);
     expect(store.groupCommitStats().transactions).toBeGreaterThan(2);
+  });
+
+  it('stores stream ids and types with quotes, backslashes, braces and commas as given, chains intact', async () => {
+    const awkward = ['a"b', 'back\\slash', '{braces},comma', 'NULL', ' spaced ', 'ünï-cødé ✓'];
+    await Promise.all(
+      awkward.map((id) => store.appendToStream(id, [{ type: `${id}-type`, data: { id } }], { expectedVersion: 'no_stream' })),
+    );
+    for (const id of awkward) {
+      const [event] = await store.readStream(id);
+      expect(event).toMatchObject({ streamId: id, type: `${id}-type`, data: { id }, streamVersion: 1 });
+    }
+    expect(await store.verify()).toMatchObject({ ok: true, streamsChecked: awkward.length });
+  });
+
+  it('a batch that reaches the database before the batch ahead of it writes nothing, then commits after it', async () => {
+    const heads = new StreamHeadCache();
+    const first = [prepareAppend('call-1', one('Started'), 'no_stream')];
+    const firstPlan = planAppendBatch(first, heads);
+    // Streams of its own: only the order of the queue ties it to the first.
+    const second = [prepareAppend('other', one(), 'no_stream'), prepareAppend('third', one(), 'no_stream')];
+    const secondPlan = planAppendBatch(second, headsAfter(firstPlan, heads));
+    let answered!: () => void;
+    const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+    const watched: SqlQueryable = {
+      query: async (...args) => {
+        const result = await database.db.query(...args);
+        answered();
+        return result as never;
+      },
+      exec: (sql) => database.db.exec(sql),
+    };
+    let firstSettled!: () => void;
+    const settled = new Promise<void>((resolve) => (firstSettled = resolve));
+
+    const writingSecond = writeAppendBatch(watched, second, heads, secondPlan, { after: firstPlan.after, settled });
+    await firstAnswer;
+    const beforeFirst = await store.readAll({ limit: 10 });
+    const [firstOutcome] = await writeAppendBatch(database.db, first, heads, firstPlan);
+    firstSettled();
+    const secondOutcomes = await writingSecond;
+
+    expect(beforeFirst).toEqual([]);
+    expect(firstOutcome!.ok).toBe(true);
+    expect(secondOutcomes.map((outcome) => outcome.ok)).toEqual([true, true]);
+    const order = (await store.readAll({ limit: 10 })).map((event) => `${event.streamId} ${event.type}`);
+    expect(order).toEqual(['call-1 Started', 'other Dialled', 'third Dialled']);
   });
 });
