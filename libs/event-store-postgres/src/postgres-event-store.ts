@@ -22,9 +22,9 @@ import { EVENT_STORE_MODULE, eventStoreMigrations } from './schema';
 
 export interface PostgresEventStoreOptions {
   /**
-   * Group commit limits (default 500 appends, 10,000 events per transaction, one batch in the
-   * database at a time, an idle queue never split: on the machines we measured, neither a second
-   * batch in flight nor a split paid for its extra commits; docs/benchmarks.md).
+   * Group commit limits (default 500 appends, 10,000 events per transaction; on PostgreSQL two
+   * batches in the database at once and an idle queue of 16 events or more split between them, on
+   * PGlite one batch at a time, the whole queue in it; docs/benchmarks.md).
    */
   groupCommit?: Partial<GroupCommitLimits>;
   /** How often an idle subscription looks for events appended by other processes (default 100 ms). */
@@ -34,6 +34,14 @@ export interface PostgresEventStoreOptions {
 }
 
 const MAX_READ_LIMIT = 10_000;
+
+/**
+ * A PostgreSQL server works on one batch while Node.js prepares the next (on a quiet machine this
+ * paid, docs/benchmarks.md). PGlite runs in this thread on one connection: nothing overlaps there.
+ */
+function overlapDefaults(kind: Database['kind']): Pick<GroupCommitLimits, 'maxInFlight' | 'minEventsToSplit'> {
+  return kind === 'postgres' ? { maxInFlight: 2, minEventsToSplit: 16 } : { maxInFlight: 1, minEventsToSplit: Infinity };
+}
 
 function checkLimit(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_READ_LIMIT) {
@@ -70,7 +78,7 @@ export class PostgresEventStore implements EventStore {
     this.kind = db.kind;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.verifyBatchSize = options.verifyBatchSize ?? 2_000;
-    const limits = { maxAppends: 500, maxEvents: 10_000, minEventsToSplit: Infinity, maxInFlight: 1 as const, ...options.groupCommit };
+    const limits = { maxAppends: 500, maxEvents: 10_000, ...overlapDefaults(db.kind), ...options.groupCommit };
     this.committer = new GroupCommitter(db, limits, () => this.wakeSubscribers());
   }
 

@@ -12,7 +12,7 @@ import {
   calltrailOnEventStoreDb,
   calltrailOnPglite,
   calltrailOnPostgres,
-  calltrailOnPostgresTwoBatchesInFlight,
+  calltrailOnPostgresOneBatchAtATime,
   emmett,
   rawInsert,
   rawInsertOnPglite,
@@ -147,7 +147,7 @@ it('append throughput: calltrail vs Emmett vs raw INSERT', async () => {
   for (const scenario of [scenarioA, scenarioB]) {
     const systems: [string, SystemFactory][] = [
       ['calltrail on PostgreSQL', calltrailOnPostgres],
-      ['calltrail, two batches in flight, on PostgreSQL', calltrailOnPostgresTwoBatchesInFlight],
+      ['calltrail, one batch at a time, on PostgreSQL', calltrailOnPostgresOneBatchAtATime],
       ['Emmett 0.42.0 on PostgreSQL', emmett],
       ['raw INSERT on PostgreSQL', rawInsert],
     ];

@@ -37,13 +37,13 @@ export const calltrailOnPostgres: SystemFactory = async () => {
 };
 
 /**
- * calltrail with two batches in PostgreSQL at once (`maxInFlight` 2), an idle queue of 16 events
- * or more split between them (`minEventsToSplit`): both off by default, measured to see what they buy.
+ * calltrail writing one batch at a time, the whole queue in each (`maxInFlight` 1, no split): the
+ * default before 2026-12-01 23:55 UTC, to compare in the same run.
  */
-export const calltrailOnPostgresTwoBatchesInFlight: SystemFactory = async () => {
-  const database = await createBenchDatabase('calltrail_two_batches');
+export const calltrailOnPostgresOneBatchAtATime: SystemFactory = async () => {
+  const database = await createBenchDatabase('calltrail_one_batch');
   const db = await openPostgres({ connectionString: database.url });
-  return calltrail(db, database.drop, { groupCommit: { maxInFlight: 2, minEventsToSplit: 16 } });
+  return calltrail(db, database.drop, { groupCommit: { maxInFlight: 1, minEventsToSplit: Infinity } });
 };
 
 export const calltrailOnPglite: SystemFactory = async () => {
