@@ -69,9 +69,10 @@ interface InFlight {
  * (`minEventsToSplit`), so that a closed loop of writers keeps two batches going. No timer: a
  * lone append is written at once.
  *
- * Commits keep the order of the queue: a batch commits only after the one before has settled,
- * its fallback included, and a plan made ahead is used only if the heads it assumed are the ones
- * committed (otherwise it is planned again; `append_events` checks it under the lock anyway).
+ * Commits keep the order of the queue: a batch commits only after the one before has committed
+ * (or, when that one failed, after its fallback), and a plan made ahead is used only if the heads
+ * it assumed are the ones committed (otherwise it is planned again; `append_events` checks it
+ * under the lock anyway).
  */
 export class GroupCommitter {
   private queue: Pending[] = [];
