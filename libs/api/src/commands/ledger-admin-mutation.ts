@@ -2,9 +2,8 @@ import { applyDecorators, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { DomainCommand } from '@calltrail/domain';
 import type { Actor } from '@calltrail/event-store';
-import { ExecuteDomainCommand, type CommandResult, type ExecuteOptions } from '@calltrail/ledger';
+import { ExecuteDomainCommand, type CommandInput, type CommandResult, type ExecuteOptions } from '@calltrail/ledger';
 
 const MAX_TRACE_ID = 200;
 /** Printable, no spaces: an id from a tracing or workflow system, never a sentence (or a person's data). */
@@ -46,7 +45,7 @@ export const TraceArg = (): ParameterDecorator =>
   Args('trace', { type: () => CommandTraceInput, nullable: true, description: 'Correlation and causation ids for the events stored.' });
 
 /** The arguments as the command pipeline takes them (absent: null). */
-export function executeOptions(commandId: string | null | undefined, trace: CommandTraceInput | null | undefined): ExecuteOptions {
+function executeOptions(commandId: string | null | undefined, trace: CommandTraceInput | null | undefined): ExecuteOptions {
   return {
     commandId: commandId ?? null,
     correlationId: trace?.correlationId ?? null,
@@ -54,13 +53,13 @@ export function executeOptions(commandId: string | null | undefined, trace: Comm
   };
 }
 
-/** What the campaign, processor and organisation resolvers share: sending a domain command. */
+/** What every command resolver shares: sending a command, with its commandId and trace ids. */
 @Injectable()
 export abstract class LedgerAdminResolver {
   constructor(private readonly commandBus: CommandBus) {}
 
   protected send(
-    command: DomainCommand,
+    command: CommandInput,
     actor: Actor,
     commandId: string | null | undefined,
     trace: CommandTraceInput | null | undefined,

@@ -1,11 +1,10 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@calltrail/event-store';
-import { COMMAND_PERMISSION, commandFromInput, ExecuteDomainCommand, type CommandResult } from '@calltrail/ledger';
+import { COMMAND_PERMISSION, commandFromInput, type CommandResult } from '@calltrail/ledger';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandResultModel } from '../command-result.model';
-import { CommandIdArg, CommandTraceInput, executeOptions, TraceArg } from '../ledger-admin-mutation';
+import { CommandIdArg, CommandTraceInput, LedgerAdminResolver, TraceArg } from '../ledger-admin-mutation';
 import {
   RecordCallAttemptInput,
   GivePrivacyNoticeInput,
@@ -22,9 +21,7 @@ import {
  * the call's processor from the call itself.
  */
 @Resolver()
-export class CallCommandsResolver {
-  constructor(private readonly commandBus: CommandBus) {}
-
+export class CallCommandsResolver extends LedgerAdminResolver {
   @Mutation(() => CommandResultModel, { description: 'Records a call placed, with the line dialled as a keyed hash (CallAttempted).' })
   @RequirePermission(COMMAND_PERMISSION.RecordCallAttempt)
   recordCallAttempt(
@@ -33,7 +30,7 @@ export class CallCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallAttempt', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RecordCallAttempt', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records the privacy notice given on an answered call (PrivacyNoticeGiven).' })
@@ -44,7 +41,7 @@ export class CallCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GivePrivacyNotice', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('GivePrivacyNotice', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records the recording notice given on an answered call (RecordingNoticeGiven).' })
@@ -55,7 +52,7 @@ export class CallCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GiveRecordingNotice', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('GiveRecordingNotice', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records that a recording started (RecordingStarted).' })
@@ -66,7 +63,7 @@ export class CallCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('StartRecording', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('StartRecording', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records how an answered call ended (CallOutcomeRecorded).' })
@@ -77,7 +74,7 @@ export class CallCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallOutcome', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RecordCallOutcome', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a note on a call, screened for special-category data and insults (CallNoteRecorded).' })
@@ -88,7 +85,7 @@ export class CallCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordCallNote', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RecordCallNote', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a marketing e-mail sent (EmailSent).' })
@@ -99,6 +96,6 @@ export class CallCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordEmailSent', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RecordEmailSent', input), actor, commandId, trace);
   }
 }

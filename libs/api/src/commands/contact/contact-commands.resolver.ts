@@ -1,11 +1,10 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@calltrail/event-store';
-import { COMMAND_PERMISSION, commandFromInput, ExecuteDomainCommand, type CommandResult } from '@calltrail/ledger';
+import { COMMAND_PERMISSION, commandFromInput, type CommandResult } from '@calltrail/ledger';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandResultModel } from '../command-result.model';
-import { CommandIdArg, CommandTraceInput, executeOptions, TraceArg } from '../ledger-admin-mutation';
+import { CommandIdArg, CommandTraceInput, LedgerAdminResolver, TraceArg } from '../ledger-admin-mutation';
 import {
   RegisterContactInput,
   RectifyContactDetailsInput,
@@ -26,9 +25,7 @@ import {
  * the objections and consent withdrawals it received itself.
  */
 @Resolver()
-export class ContactCommandsResolver {
-  constructor(private readonly commandBus: CommandBus) {}
-
+export class ContactCommandsResolver extends LedgerAdminResolver {
   @Mutation(() => CommandResultModel, { description: 'Registers a contact with the source of its data (ContactRegistered) and creates its encryption key.' })
   @RequirePermission(COMMAND_PERMISSION.RegisterContact)
   registerContact(
@@ -37,7 +34,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RegisterContact', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RegisterContact', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Corrects a contact\'s details (ContactDetailsRectified).' })
@@ -48,7 +45,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RectifyContactDetails', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RectifyContactDetails', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a consent with its evidence (ConsentGiven).' })
@@ -59,7 +56,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('GiveConsent', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('GiveConsent', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a consent withdrawn (ConsentWithdrawn).' })
@@ -70,7 +67,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('WithdrawConsent', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('WithdrawConsent', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a purchase (PurchaseRecorded).' })
@@ -81,7 +78,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RecordPurchase', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RecordPurchase', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records an objection, binding on every processor at once (ObjectionRaised).' })
@@ -92,7 +89,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RaiseObjection', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RaiseObjection', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a complaint (ComplaintReceived).' })
@@ -103,7 +100,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('ReceiveComplaint', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('ReceiveComplaint', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records an access request (AccessRequested).' })
@@ -114,7 +111,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RequestAccess', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RequestAccess', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records that an access request was answered (AccessFulfilled).' })
@@ -125,7 +122,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('FulfilAccess', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('FulfilAccess', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records an erasure request (ErasureRequested).' })
@@ -136,7 +133,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('RequestErasure', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('RequestErasure', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Carries out an erasure request: destroys the contact\'s key, then records ErasureCompleted.' })
@@ -147,7 +144,7 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('CompleteErasure', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('CompleteErasure', input), actor, commandId, trace);
   }
 
   @Mutation(() => CommandResultModel, { description: 'Records a processor\'s confirmation of an erasure (ProcessorErasureConfirmed).' })
@@ -158,6 +155,6 @@ export class ContactCommandsResolver {
     @CommandIdArg() commandId?: string | null,
     @TraceArg() trace?: CommandTraceInput,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(commandFromInput('ConfirmProcessorErasure', input), actor, executeOptions(commandId, trace)));
+    return this.send(commandFromInput('ConfirmProcessorErasure', input), actor, commandId, trace);
   }
 }
