@@ -220,9 +220,9 @@ export class EligibilityReader {
   /**
    * The facts of the numbers asked. For a list, PostgreSQL's planner sees thousands of lookups, finds
    * the query costly and compiles it (JIT) on every call, which takes longer than the lookups: a list
-   * is read with JIT switched off for its transaction. It also hashes the phone index, which spills
-   * to disk in two batches under the default 4 MB of work memory (141 -> 102 ms on the 1M-event set
-   * with 32 MB): the transaction is given that much.
+   * is read with JIT switched off for its transaction. It is also given 32 MB of work memory: the
+   * statement used to hash the phone index, which spilled to disk under the default 4 MB (141 -> 102 ms
+   * on the 1M-event set). Since elig_numbers_now it reads rows by primary key; not measured again.
    */
   private readNumbers(phoneHashes: readonly string[], processorId: string, snapshots: readonly SnapshotRef[], at: Date): Promise<NumberFacts[]> {
     if (phoneHashes.length === 1) return loadNumbers(this.deps.db, phoneHashes, processorId, snapshots, at);
