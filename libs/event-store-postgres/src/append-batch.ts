@@ -37,14 +37,14 @@ export interface HeadSource {
   get(streamId: string): StreamHead;
 }
 
-type AppendAnswer = { base: number } | { stale: [string, number, string][]; known: EventRow[] };
+type AppendAnswer = { positions: number[] } | { stale: [string, number, string][]; known: EventRow[] };
 
 /** Tries before giving up when other processes keep changing the streams of a batch. */
 const MAX_ATTEMPTS = 20;
 
 /**
  * The batch sent just before this one, still in the database: this one was planned against the
- * heads it leaves, and is only written after it has committed.
+ * heads it leaves, and its answer is handed out only after the batch before has settled.
  */
 export interface Predecessor {
   /** The heads the batch before leaves once committed. */
@@ -56,20 +56,21 @@ export interface Predecessor {
 /**
  * Writes a batch of appends in one statement. Plans every request in order (a later request sees
  * the effect of an earlier one) against the believed stream heads and stored events, then lets
- * `append_events` check those beliefs under the append lock and insert. When a belief was stale
+ * `append_events_in_flight` check those beliefs (holding the head rows of the streams) and insert. When a belief was stale
  * (another process appended, or an event id is already stored), nothing is written: the plan is
  * redone with the database's answer. A request that conflicts fails alone.
  *
  * `planned`, a plan made ahead (while the batch before was in the database), is used only when
  * the heads it was made against are still the believed ones; otherwise the batch is planned again.
  *
- * With a `predecessor` (the batch before, sent on another connection and not settled yet), the
- * first attempt also asks the database to confirm the heads the predecessor leaves. So the batch
- * cannot commit before its predecessor: if it takes the lock first, or the predecessor fails,
- * its beliefs are stale, nothing is written, and it is planned again once the predecessor settled.
+ * With a `predecessor` (the batch before, sent on another connection and not settled yet), both
+ * are in the database at once. On streams of their own they commit in either order (readers read
+ * only below the lowest position still in flight). On a stream they share, this one waits for the
+ * predecessor's head row: it writes once the predecessor has committed, or, if the predecessor
+ * failed, finds its belief stale, writes nothing and is planned again once the predecessor settled.
  *
  * Run on the database it commits by itself; run in an open transaction (the out-of-order commit
- * test does) it holds the append lock until that transaction ends.
+ * test does) it holds its head rows and its position lock until that transaction ends.
  */
 export async function writeAppendBatch(
   queryable: SqlQueryable,
@@ -83,11 +84,11 @@ export async function writeAppendBatch(
   let plan = planned && madeAgainst(planned, believedHeads) ? planned : planBatch(requests, believedHeads, known);
   let waitFor = predecessor;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const answer = await appendEvents(queryable, requests, plan, known, waitFor?.after);
+    const answer = await appendEvents(queryable, requests, plan, known);
     // Answers of the two connections may arrive in either order: the predecessor's goes first.
     if (waitFor) await waitFor.settled.catch(() => undefined);
-    if ('base' in answer) {
-      plan.fresh.forEach((event, index) => (event.globalPosition = answer.base + index + 1));
+    if ('positions' in answer) {
+      plan.fresh.forEach((event, index) => (event.globalPosition = answer.positions[index]!));
       for (const [streamId, head] of plan.after) heads.set(streamId, head);
       return plan.decisions.map(toOutcome);
     }
@@ -206,8 +207,8 @@ function chainEvents(request: AppendRequest, head: StreamHead): StoredEvent[] {
 }
 
 /**
- * One statement: `append_events` (migration 3) checks the beliefs and inserts, or answers what was
- * stale. The events go as one array per column (data and metadata as one JSON array each), the
+ * One statement: `append_events_in_flight` (migration 4) checks the beliefs and inserts, or answers
+ * what was stale. The events go as one array per column (data and metadata as one JSON array each), the
  * least the database has to parse; the statement is prepared once per connection.
  */
 async function appendEvents(
@@ -215,15 +216,13 @@ async function appendEvents(
   requests: readonly AppendRequest[],
   plan: BatchPlan,
   known: ReadonlyMap<string, StoredEvent>,
-  predecessorHeads?: ReadonlyMap<string, StreamHead>,
 ): Promise<AppendAnswer> {
   const { fresh, json } = plan;
   const newIds = requests.flatMap((request) =>
     request.events.filter((event) => event.idGiven && !known.has(event.eventId)).map((event) => event.eventId),
   );
-  const believed = predecessorHeads ? new Map([...predecessorHeads, ...plan.believed]) : plan.believed;
   const { rows } = await queryable.query<{ answer: AppendAnswer }>(
-    `SELECT append_events($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::jsonb, $6::jsonb, $7::text[],
+    `SELECT append_events_in_flight($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::jsonb, $6::jsonb, $7::text[],
             $8::text[], $9::jsonb, $10::jsonb, $11::jsonb) AS answer`,
     [
       fresh.map((event) => event.eventId),
@@ -234,11 +233,11 @@ async function appendEvents(
       `[${json.map((each) => each.metadata).join(',')}]`,
       fresh.map((event) => event.prevHash),
       fresh.map((event) => event.hash),
-      JSON.stringify(headRows(believed)),
+      JSON.stringify(headRows(plan.believed)),
       JSON.stringify(headRows(plan.after)),
       JSON.stringify(newIds),
     ],
-    { name: 'calltrail_append_events_v3' },
+    { name: 'calltrail_append_events_v4' },
   );
   return rows[0]!.answer;
 }

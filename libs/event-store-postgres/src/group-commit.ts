@@ -24,13 +24,12 @@ export interface GroupCommitLimits {
    */
   minEventsToSplit: number;
   /**
-   * Batches in the database at once, each on its own connection: 1, or 2 (the second is sent
-   * while the first runs, and commits after it). Commits stay serialised by the append lock; what
-   * overlaps is the second batch's transfer and argument parsing, and the Node.js work of both.
-   * Only with a split does a closed loop of writers fill two batches. PGlite, a single connection
-   * in this thread, gains nothing from 2.
+   * Batches in the database at once, each on its own connection (an integer ≥ 1): the next is
+   * sent while the others run. They insert and commit concurrently, except on a stream they share,
+   * where a later batch waits for the earlier. Only with a split does a closed loop of writers
+   * fill them all. PGlite, a single connection in this thread, gains nothing from more than 1.
    */
-  maxInFlight: 1 | 2;
+  maxInFlight: number;
 }
 
 /** Counters to see group commit at work (tests, benchmarks, monitoring). */
@@ -63,16 +62,16 @@ interface InFlight {
 /**
  * Queues concurrent appends and writes them together. While a batch is in the database, the
  * appends queued meanwhile are planned (against the heads that batch leaves). With `maxInFlight`
- * 1 they are sent once it has committed; with 2 they are sent at once, on a second connection,
- * and `append_events` under the append lock lets them commit only after the batch before them
+ * 1 they are sent once it has committed; with 2 they are sent at once, on a second connection
  * (see `writeAppendBatch`). When nothing is in the database, a large queue can be split in two
  * (`minEventsToSplit`), so that a closed loop of writers keeps two batches going. No timer: a
  * lone append is written at once.
  *
- * Commits keep the order of the queue: a batch commits only after the one before has committed
- * (or, when that one failed, after its fallback), and a plan made ahead is used only if the heads
- * it assumed are the ones committed (otherwise it is planned again; `append_events` checks it
- * under the lock anyway).
+ * Each stream keeps the order of the queue: a batch writes to a stream only after the batch before
+ * it, if that one also writes to it, has committed (or, when that one failed, after its fallback).
+ * Batches on different streams may commit in either order, and callers are answered in queue
+ * order. A plan made ahead is used only if the heads it assumed are still the believed ones
+ * (otherwise it is planned again; `append_events_in_flight` checks it anyway).
  */
 export class GroupCommitter {
   private queue: Pending[] = [];
@@ -113,28 +112,29 @@ export class GroupCommitter {
   private async drain(): Promise<void> {
     // One microtask turn lets appends started in the same tick (Promise.all) join the first batch.
     await Promise.resolve();
-    let previous: InFlight | null = null;
+    const inFlight: InFlight[] = [];
     for (;;) {
-      const batch = this.takeBatch(previous === null, previous ? headsAfter(previous.plan, this.heads) : this.heads);
+      const batch = this.takeBatch(this.partsToSplitInto(inFlight.length), headsAfterAll(inFlight, this.heads));
       if (!batch) {
-        if (!previous) return;
-        await previous.settled;
-        previous = null;
+        if (inFlight.length === 0) return;
+        await inFlight.shift()!.settled;
         continue;
       }
-      const overlap = previous !== null && this.limits.maxInFlight > 1;
-      if (previous && !overlap) await previous.settled;
-      const predecessor = overlap ? { after: previous!.plan.after, settled: previous!.settled } : undefined;
-      const settled = this.flush(batch.pending, batch.plan, predecessor);
-      if (overlap) await previous!.settled;
+      const predecessor = inFlight.length > 0 ? predecessorOf(inFlight) : undefined;
+      inFlight.push({ plan: batch.plan, settled: this.flush(batch.pending, batch.plan, predecessor) });
+      if (inFlight.length >= this.limits.maxInFlight) await inFlight.shift()!.settled;
       // Let the callers answered by the batch before queue their next appends, then plan them.
       await new Promise((resolve) => setImmediate(resolve));
-      previous = { plan: batch.plan, settled };
     }
   }
 
-  /** The next batch from the queue, up to the limits (half of it when `split` and it is large), planned. */
-  private takeBatch(split: boolean, heads: HeadSource): Batch | null {
+  /** A large queue is split between the free places in the database (in two when none is free). */
+  private partsToSplitInto(batchesInFlight: number): number {
+    return batchesInFlight === 0 ? Math.max(2, this.limits.maxInFlight) : this.limits.maxInFlight - batchesInFlight;
+  }
+
+  /** The next batch from the queue, up to the limits (one of `parts` when it is large), planned. */
+  private takeBatch(parts: number, heads: HeadSource): Batch | null {
     let events = 0;
     let count = 0;
     for (const pending of this.queue) {
@@ -143,7 +143,7 @@ export class GroupCommitter {
       count += 1;
     }
     if (count === 0) return null;
-    if (split && count > 1 && events >= this.limits.minEventsToSplit) count = Math.ceil(count / 2);
+    if (parts > 1 && count > 1 && events >= this.limits.minEventsToSplit) count = Math.ceil(count / parts);
     const pending = this.queue.splice(0, count);
     return { pending, plan: planAppendBatch(pending.map((each) => each.request), heads) };
   }
@@ -176,4 +176,15 @@ export class GroupCommitter {
       else pending.reject(outcome.error);
     });
   }
+}
+
+/** The heads once every batch in flight has committed, over `heads` for the streams they do not touch. */
+function headsAfterAll(inFlight: readonly InFlight[], heads: HeadSource): HeadSource {
+  return inFlight.reduce((below, batch) => headsAfter(batch.plan, below), heads);
+}
+
+/** The batches in flight as one predecessor: the heads they leave, settled when the last has. */
+function predecessorOf(inFlight: readonly InFlight[]): Predecessor {
+  const after = new Map(inFlight.flatMap((batch) => [...batch.plan.after]));
+  return { after, settled: inFlight[inFlight.length - 1]!.settled };
 }

@@ -79,6 +79,9 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.verifyBatchSize = options.verifyBatchSize ?? 2_000;
     const limits = { maxAppends: 500, maxEvents: 10_000, ...overlapDefaults(db.kind), ...options.groupCommit };
+    if (!Number.isInteger(limits.maxInFlight) || limits.maxInFlight < 1) {
+      throw new RangeError('groupCommit.maxInFlight must be an integer ≥ 1');
+    }
     this.committer = new GroupCommitter(db, limits, () => this.wakeSubscribers());
   }
 
@@ -108,8 +111,10 @@ export class PostgresEventStore implements EventStore {
     const after = checkPosition('after', options.after ?? 0);
     const limit = checkLimit('limit', options.limit);
     const { rows } = await this.db.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+      // Below the lowest position an append still in flight may hold (docs/event-store.md).
+      `SELECT ${EVENT_COLUMNS} FROM read_events_after($1, $2)`,
       [after, limit],
+      { name: 'calltrail_read_events_after_v4' },
     );
     return rows.map(toStoredEvent);
   }

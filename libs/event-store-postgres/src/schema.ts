@@ -9,6 +9,13 @@ export const EVENT_STORE_MODULE = 'event-store';
  */
 export const APPEND_LOCK_ID = 7_246_318_101;
 
+/**
+ * An append in flight (migration 4) holds the shared advisory lock `POSITION_LOCK_BASE + p`, where
+ * p is at most its first global position; readers read only below the lowest such p
+ * (docs/event-store.md). 2^62: far above every other advisory key of calltrail.
+ */
+export const POSITION_LOCK_BASE = 4_611_686_018_427_387_904n;
+
 export const eventStoreMigrations: readonly Migration[] = [
   {
     version: 1,
@@ -160,6 +167,100 @@ export const eventStoreMigrations: readonly Migration[] = [
           ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash;
         END IF;
         RETURN jsonb_build_object('base', v_base);
+      END;
+      $$;
+    `,
+  },
+  {
+    version: 4,
+    name: 'appends in flight together; readers read below the lowest position in flight',
+    sql: `
+      -- The last global position drawn so far (0 before the first), committed or not: a sequence
+      -- is not transactional.
+      CREATE FUNCTION events_last_drawn_position() RETURNS bigint LANGUAGE sql VOLATILE AS $$
+        SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM events_global_position_seq
+      $$;
+
+      -- Migration 3's append_events without the exclusive append lock, so that appends commit
+      -- concurrently. Streams are serialised by their head rows (locked in stream id order) and by
+      -- the unique indexes; readers by the position lock taken before any position is drawn.
+      CREATE FUNCTION append_events_in_flight(
+        p_event_ids uuid[], p_stream_ids text[], p_versions integer[], p_types text[], p_data jsonb, p_metadata jsonb,
+        p_prev_hashes text[], p_hashes text[], p_believed_heads jsonb, p_new_heads jsonb, p_new_ids jsonb)
+      RETURNS jsonb LANGUAGE plpgsql AS $$
+      DECLARE
+        v_stale jsonb;
+        v_known jsonb;
+        v_count bigint := coalesce(cardinality(p_event_ids), 0);
+        v_positions bigint[];
+      BEGIN
+        IF v_count <> jsonb_array_length(p_data) OR v_count <> jsonb_array_length(p_metadata) THEN
+          RAISE EXCEPTION 'append_events_in_flight: % events but % data and % metadata', v_count,
+            jsonb_array_length(p_data), jsonb_array_length(p_metadata);
+        END IF;
+        -- Shared: in-flight appends do not wait for each other, but a process on code before this
+        -- migration (which takes it exclusively) waits for them, and they for it.
+        PERFORM pg_advisory_xact_lock_shared(${APPEND_LOCK_ID});
+        -- An append in flight on the same stream holds its head row until it ends; wait for it, in
+        -- stream id order so that two batches never wait for each other.
+        PERFORM 1
+          FROM (SELECT b.stream_id FROM jsonb_to_recordset(p_believed_heads) AS b(stream_id text)
+                 ORDER BY b.stream_id) AS b
+          CROSS JOIN LATERAL (SELECT 1 FROM event_streams s WHERE s.stream_id = b.stream_id LIMIT 1 FOR UPDATE) h;
+        SELECT jsonb_agg(jsonb_build_array(b.stream_id, coalesce(h.version, 0), coalesce(h.last_hash, repeat('0', 64))))
+          INTO v_stale
+          FROM jsonb_to_recordset(p_believed_heads) AS b(stream_id text, version integer, last_hash text)
+          LEFT JOIN LATERAL (SELECT s.version, s.last_hash FROM event_streams s WHERE s.stream_id = b.stream_id LIMIT 1) h ON true
+         WHERE coalesce(h.version, 0) <> b.version OR coalesce(h.last_hash, repeat('0', 64)) <> b.last_hash;
+        IF jsonb_array_length(p_new_ids) > 0 THEN
+          SELECT jsonb_agg(to_jsonb(e)) INTO v_known
+            FROM jsonb_array_elements_text(p_new_ids) AS given(id)
+            CROSS JOIN LATERAL (
+              SELECT global_position, event_id, stream_id, stream_version, type, data, metadata, prev_hash, hash
+                FROM events WHERE event_id = given.id::uuid LIMIT 1) e;
+        END IF;
+        IF v_stale IS NOT NULL OR v_known IS NOT NULL THEN
+          RETURN jsonb_build_object('stale', coalesce(v_stale, '[]'::jsonb), 'known', coalesce(v_known, '[]'::jsonb));
+        END IF;
+        IF v_count = 0 THEN
+          RETURN jsonb_build_object('positions', '[]'::jsonb);
+        END IF;
+        -- The lock first, then the positions: every position drawn is above the key, so a reader that
+        -- sees the positions drawn also sees the lock (until this transaction has ended).
+        PERFORM pg_advisory_xact_lock_shared(${POSITION_LOCK_BASE} + events_last_drawn_position() + 1);
+        v_positions := ARRAY(SELECT nextval('events_global_position_seq') FROM generate_series(1, v_count));
+        INSERT INTO events (global_position, event_id, stream_id, stream_version, type, data, metadata, prev_hash, hash, recorded_at)
+        SELECT e.global_position, e.event_id, e.stream_id, e.stream_version, e.type, e.data, e.metadata, e.prev_hash, e.hash,
+               (e.metadata->>'recordedAt')::timestamptz
+          FROM ROWS FROM (unnest(v_positions), unnest(p_event_ids), unnest(p_stream_ids), unnest(p_versions),
+                          unnest(p_types), jsonb_array_elements(p_data), jsonb_array_elements(p_metadata),
+                          unnest(p_prev_hashes), unnest(p_hashes))
+               AS e(global_position, event_id, stream_id, stream_version, type, data, metadata, prev_hash, hash);
+        INSERT INTO event_streams (stream_id, version, last_hash)
+        SELECT h.stream_id, h.version, h.last_hash
+          FROM jsonb_to_recordset(p_new_heads) AS h(stream_id text, version integer, last_hash text)
+        ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash;
+        RETURN jsonb_build_object('positions', to_jsonb(v_positions));
+      END;
+      $$;
+
+      -- Every event below the lowest position an append in flight may draw, read in one statement
+      -- after that bound is known (each statement of a function sees what had committed when it began).
+      CREATE FUNCTION read_events_after(p_after bigint, p_limit integer) RETURNS SETOF events
+      LANGUAGE plpgsql VOLATILE AS $$
+      DECLARE
+        v_last_drawn bigint := events_last_drawn_position();
+        v_in_flight bigint;
+      BEGIN
+        -- After the positions drawn: a lock taken later guards positions drawn later still.
+        SELECT min(((l.classid::bigint << 32) | l.objid::bigint) - ${POSITION_LOCK_BASE}) INTO v_in_flight
+          FROM pg_locks l
+         WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.classid >= ${POSITION_LOCK_BASE >> 32n}
+           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RETURN QUERY
+          SELECT * FROM events
+           WHERE global_position > p_after AND global_position < least(v_last_drawn + 1, v_in_flight)
+           ORDER BY global_position LIMIT p_limit;
       END;
       $$;
     `,

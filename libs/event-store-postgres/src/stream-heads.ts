@@ -9,7 +9,7 @@ export const EMPTY_HEAD: StreamHead = { version: 0, lastHash: GENESIS_HASH };
 
 /**
  * What this process believes the last version and hash of recently used streams are. A belief
- * is only a starting point: the append statement checks it under the append lock, and a stale
+ * is only a starting point: the append statement checks it against the stream's head row, and a stale
  * one (another process appended) is corrected from the database's answer. Bounded: the oldest
  * entries are forgotten first.
  */

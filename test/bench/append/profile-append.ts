@@ -21,7 +21,9 @@ const EVENTS_PER_APPEND = 10;
 const WRITERS = 8;
 
 const db = await openPostgres({ connectionString: url });
-const store = await openPostgresEventStore(db);
+// Group commit limits to compare, e.g. CALLTRAIL_PROFILE_GROUP_COMMIT='{"maxInFlight":4}'.
+const groupCommit = JSON.parse(process.env['CALLTRAIL_PROFILE_GROUP_COMMIT'] ?? '{}') as Record<string, number>;
+const store = await openPostgresEventStore(db, { groupCommit });
 for (let round = 1; round <= rounds; round += 1) {
   const prefix = randomUUID();
   const batches = Array.from({ length: STREAMS }, (_, n) =>
@@ -41,7 +43,7 @@ for (let round = 1; round <= rounds; round += 1) {
   const used = process.cpuUsage(cpu);
   const events = STREAMS * EVENTS_PER_APPEND;
   console.log(
-    `round ${round}: ${Math.round(events / seconds)} events/s, ${(((used.user + used.system) / events)).toFixed(1)} µs CPU per event`,
+    `round ${round}: ${Math.round(events / seconds)} events/s, ${store.groupCommitStats().transactions} tx so far, ${(((used.user + used.system) / events)).toFixed(1)} µs CPU per event`,
   );
 }
 await store.close();
