@@ -77,6 +77,41 @@ describe.each(testDatabases())('eligibility from the read models on %s', (_targe
     await dispose();
   });
 
+  it('answers one number with the campaign and processor as projected last: an end and a terminated agreement show on the next check', async () => {
+    const { db, store, runner, world, reader, dispose } = await setUp();
+    const phone = world.contacts[0]!.phone;
+    const target = { campaignId: world.campaignId, processorId: world.processorA };
+    expect(codes(await reader.check({ phone }, target))).toEqual([]);
+    expect(codes(await reader.check({ phone }, target))).toEqual([]);
+
+    const occurredAt = world.iso(-60_000);
+    await store.appendToStream(`campaign-${world.campaignId}`, [
+      { type: 'CampaignEnded', data: { campaignId: world.campaignId, reason: 'season over' }, metadata: { occurredAt } },
+    ], { expectedVersion: 'any' });
+    // Not yet projected: the same answer, from the same checkpoint.
+    expect(codes(await reader.check({ phone }, target))).toEqual([]);
+    await runner.catchUp();
+    expect(codes(await reader.check({ phone }, target))).toEqual(['CAMPAIGN_NOT_ACTIVE']);
+
+    const agreements = (await store.readStream(`processor-${world.processorA}`)).filter((event) => event.type === 'ProcessorAgreementSigned');
+    await store.appendToStream(`processor-${world.processorA}`, [
+      {
+        type: 'ProcessorAgreementEnded',
+        data: { processorId: world.processorA, agreementId: (agreements[0]!.data as { agreementId: string }).agreementId, reason: 'contract terminated' },
+        metadata: { occurredAt },
+      },
+    ], { expectedVersion: 'any' });
+    await runner.catchUp();
+    const after = await reader.check({ phone }, target);
+    expect(codes(after)).toContain('CAMPAIGN_NOT_ACTIVE');
+    expect(codes(after)).toContain('PROCESSOR_NO_AGREEMENT');
+    // A reader that never held the views answers the same.
+    const fresh = new EligibilityReader({ db, store, phoneHash: testPhoneHash });
+    expect(codes(await fresh.check({ phone }, target))).toEqual(codes(after));
+    expect(codes(await reader.check({ phone }, { ...target, processorId: world.processorB }))).toEqual(['CAMPAIGN_NOT_ACTIVE']);
+    await dispose();
+  });
+
   it("answers now from a number's compact row, and from the full view when the clock is not past the contact's latest call", async () => {
     const { db, store, runner, world, dispose } = await setUp();
     const contact = world.contacts[2]!;

@@ -122,9 +122,14 @@ export function describeHours(hours: CallingHours): string {
 
 const localTimes = new Map<string, string>();
 
-/** "Tue 2026-07-14 13:30 Europe/Paris (public holiday in FR)" */
+/**
+ * "Tue 2026-07-14 13:30 Europe/Paris (public holiday in FR)". Written to the minute, so kept per
+ * minute: single checks each ask at their own millisecond, and one entry per check would only fill
+ * the memory with strings that outlive their request. (Offsets are read per quarter hour anyway.)
+ */
 export function describeLocalTime(atMs: number, zone: string, country: string | null): string {
-  return remembered(localTimes, `${atMs}|${zone}|${country}`, () => writeLocalTime(atMs, zone, country));
+  const minuteMs = Math.floor(atMs / MINUTE_MS) * MINUTE_MS;
+  return remembered(localTimes, `${minuteMs}|${zone}|${country}`, () => writeLocalTime(minuteMs, zone, country));
 }
 
 function writeLocalTime(atMs: number, zone: string, country: string | null): string {

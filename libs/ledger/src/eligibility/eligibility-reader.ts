@@ -38,7 +38,7 @@ import {
   type NumberFacts,
   type SnapshotRef,
 } from './read-models';
-import { loadOneNumber } from './one-number';
+import { OneNumberReader } from './one-number';
 
 export interface EligibilityTarget {
   campaignId: string;
@@ -97,6 +97,28 @@ export function withLastScrubs(campaign: CampaignEligibilityView, at: Date): Cam
 }
 
 /**
+ * withLastScrubs, remembering its last answer: the same for the same campaign view until the clock
+ * reaches the next scrub, or goes back before the last one kept. OneNumberReader hands a dialer's
+ * calls one campaign view while the read models stay put, so call after call shares the answer.
+ */
+function lastScrubsMemory(): (campaign: CampaignEligibilityView, at: Date) => CampaignEligibilityView {
+  let last: { source: CampaignEligibilityView; fromMs: number; untilMs: number; view: CampaignEligibilityView } | null = null;
+  return (campaign, at) => {
+    const atMs = at.getTime();
+    if (last?.source === campaign && atMs >= last.fromMs && atMs < last.untilMs) return last.view;
+    let fromMs = -Infinity;
+    let untilMs = Infinity;
+    for (const scrub of campaign.dncScrubs) {
+      const scrubMs = Date.parse(scrub.at);
+      if (scrubMs > atMs) untilMs = Math.min(untilMs, scrubMs);
+      else fromMs = Math.max(fromMs, scrubMs);
+    }
+    last = { source: campaign, fromMs, untilMs, view: withLastScrubs(campaign, at) };
+    return last.view;
+  };
+}
+
+/**
  * The registry view of a number from the registries that list it, on the snapshots in force: one
  * view per distinct set of registries in a batch (most numbers are on none), shared by its numbers.
  */
@@ -126,9 +148,12 @@ function registryViews(snapshots: readonly SnapshotRef[]): (listedOn: readonly s
  */
 export class EligibilityReader {
   private readonly clock: () => Date;
+  private readonly oneNumber: OneNumberReader;
+  private readonly lastScrubs = lastScrubsMemory();
 
   constructor(private readonly deps: EligibilityReaderDeps) {
     this.clock = deps.clock ?? (() => new Date());
+    this.oneNumber = new OneNumberReader(deps.db);
   }
 
   /** One number (as typed, international form) or one contact. */
@@ -157,7 +182,7 @@ export class EligibilityReader {
     const campaignId = checkUuid(target.campaignId, 'campaignId');
     const processorId = checkUuid(target.processorId, 'processorId');
     const at = this.clock();
-    const { context, fact } = await loadOneNumber(this.deps.db, phoneHash, campaignId, processorId, at);
+    const { context, fact } = await this.oneNumber.load(phoneHash, campaignId, processorId, at);
     const [answer] = this.answersNow(context, [fact], campaignId, processorId, at);
     return answer!;
   }
@@ -201,7 +226,7 @@ export class EligibilityReader {
   ): EligibilityAnswer[] {
     if (!context.campaign) throw this.unknown('campaign', campaignId);
     if (!context.processor) throw this.unknown('processor', processorId);
-    const campaign = withLastScrubs(context.campaign, at);
+    const campaign = this.lastScrubs(context.campaign, at);
     const registryOf = registryViews(context.snapshots);
     const processor = this.processorFor(context.processor, facts);
     return facts.map((fact, index) => {
