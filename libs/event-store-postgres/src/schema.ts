@@ -201,16 +201,15 @@ export const eventStoreMigrations: readonly Migration[] = [
         -- Shared: in-flight appends do not wait for each other, but a process on code before this
         -- migration (which takes it exclusively) waits for them, and they for it.
         PERFORM pg_advisory_xact_lock_shared(${APPEND_LOCK_ID});
-        -- An append in flight on the same stream holds its head row until it ends; wait for it, in
-        -- stream id order so that two batches never wait for each other.
-        PERFORM 1
-          FROM (SELECT b.stream_id FROM jsonb_to_recordset(p_believed_heads) AS b(stream_id text)
-                 ORDER BY b.stream_id) AS b
-          CROSS JOIN LATERAL (SELECT 1 FROM event_streams s WHERE s.stream_id = b.stream_id LIMIT 1 FOR UPDATE) h;
+        -- Compares the believed heads with the head rows, locking them: an append in flight on the
+        -- same stream holds its row until it ends, and this waits for it, then reads what it left.
+        -- In stream id order, so that two batches never wait for each other.
         SELECT jsonb_agg(jsonb_build_array(b.stream_id, coalesce(h.version, 0), coalesce(h.last_hash, repeat('0', 64))))
           INTO v_stale
-          FROM jsonb_to_recordset(p_believed_heads) AS b(stream_id text, version integer, last_hash text)
-          LEFT JOIN LATERAL (SELECT s.version, s.last_hash FROM event_streams s WHERE s.stream_id = b.stream_id LIMIT 1) h ON true
+          FROM (SELECT * FROM jsonb_to_recordset(p_believed_heads) AS b(stream_id text, version integer, last_hash text)
+                 ORDER BY b.stream_id) AS b
+          LEFT JOIN LATERAL (SELECT s.version, s.last_hash FROM event_streams s WHERE s.stream_id = b.stream_id
+                              LIMIT 1 FOR UPDATE) h ON true
          WHERE coalesce(h.version, 0) <> b.version OR coalesce(h.last_hash, repeat('0', 64)) <> b.last_hash;
         IF jsonb_array_length(p_new_ids) > 0 THEN
           SELECT jsonb_agg(to_jsonb(e)) INTO v_known
@@ -227,7 +226,9 @@ export const eventStoreMigrations: readonly Migration[] = [
         END IF;
         -- The lock first, then the positions: every position drawn is above the key, so a reader that
         -- sees the positions drawn also sees the lock (until this transaction has ended).
-        PERFORM pg_advisory_xact_lock_shared(${POSITION_LOCK_BASE} + events_last_drawn_position() + 1);
+        -- (events_last_drawn_position() written out: a function call here costs a statement.)
+        PERFORM pg_advisory_xact_lock_shared(${POSITION_LOCK_BASE} + 1 +
+          (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM events_global_position_seq));
         v_positions := ARRAY(SELECT nextval('events_global_position_seq') FROM generate_series(1, v_count));
         INSERT INTO events (global_position, event_id, stream_id, stream_version, type, data, metadata, prev_hash, hash, recorded_at)
         SELECT e.global_position, e.event_id, e.stream_id, e.stream_version, e.type, e.data, e.metadata, e.prev_hash, e.hash,
