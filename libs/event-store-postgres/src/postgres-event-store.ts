@@ -110,11 +110,15 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const after = checkPosition('after', options.after ?? 0);
     const limit = checkLimit('limit', options.limit);
+    // Below the lowest position an append still in flight may hold, known before the read's own
+    // statement begins (docs/event-store.md).
+    const bound = await this.readBound();
+    if (bound <= after + 1) return [];
     const { rows } = await this.db.query<EventRow>(
-      // Below the lowest position an append still in flight may hold (docs/event-store.md).
-      `SELECT ${EVENT_COLUMNS} FROM read_events_after($1, $2)`,
-      [after, limit],
-      { name: 'calltrail_read_events_after_v4' },
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 AND global_position < $2
+        ORDER BY global_position LIMIT $3`,
+      [after, bound, limit],
+      { name: 'calltrail_read_all_v4' },
     );
     return rows.map(toStoredEvent);
   }
@@ -157,6 +161,13 @@ export class PostgresEventStore implements EventStore {
     this.closed = true;
     await this.committer.idle();
     this.wakeSubscribers();
+  }
+
+  private async readBound(): Promise<number> {
+    const { rows } = await this.db.query<{ bound: string | number }>('SELECT events_read_bound() AS bound', [], {
+      name: 'calltrail_events_read_bound_v4',
+    });
+    return Number(rows[0]!.bound);
   }
 
   private async streamExists(streamId: string): Promise<boolean> {

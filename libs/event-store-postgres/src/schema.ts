@@ -175,12 +175,6 @@ export const eventStoreMigrations: readonly Migration[] = [
     version: 4,
     name: 'appends in flight together; readers read below the lowest position in flight',
     sql: `
-      -- The last global position drawn so far (0 before the first), committed or not: a sequence
-      -- is not transactional.
-      CREATE FUNCTION events_last_drawn_position() RETURNS bigint LANGUAGE sql VOLATILE AS $$
-        SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM events_global_position_seq
-      $$;
-
       -- Migration 3's append_events without the exclusive append lock, so that appends commit
       -- concurrently. Streams are serialised by their head rows (locked in stream id order) and by
       -- the unique indexes; readers by the position lock taken before any position is drawn.
@@ -224,9 +218,9 @@ export const eventStoreMigrations: readonly Migration[] = [
         IF v_count = 0 THEN
           RETURN jsonb_build_object('positions', '[]'::jsonb);
         END IF;
-        -- The lock first, then the positions: every position drawn is above the key, so a reader that
-        -- sees the positions drawn also sees the lock (until this transaction has ended).
-        -- (events_last_drawn_position() written out: a function call here costs a statement.)
+        -- The lock first, then the positions: every position drawn is at least the key (one more than
+        -- the last drawn so far; a sequence is not transactional), so a reader that sees the positions
+        -- drawn also sees the lock, until this transaction has ended.
         PERFORM pg_advisory_xact_lock_shared(${POSITION_LOCK_BASE} + 1 +
           (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM events_global_position_seq));
         v_positions := ARRAY(SELECT nextval('events_global_position_seq') FROM generate_series(1, v_count));
@@ -245,23 +239,21 @@ export const eventStoreMigrations: readonly Migration[] = [
       END;
       $$;
 
-      -- Every event below the lowest position an append in flight may draw, read in one statement
-      -- after that bound is known (each statement of a function sees what had committed when it began).
-      CREATE FUNCTION read_events_after(p_after bigint, p_limit integer) RETURNS SETOF events
-      LANGUAGE plpgsql VOLATILE AS $$
+      -- Readers read only below this bound, in a later statement (docs/event-store.md): one more than
+      -- the last position drawn, or the lowest position an append still in flight may hold. In this
+      -- order: a position lock taken after the first read guards positions drawn later still.
+      CREATE FUNCTION events_read_bound() RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
       DECLARE
-        v_last_drawn bigint := events_last_drawn_position();
+        v_last_drawn bigint;
         v_in_flight bigint;
       BEGIN
-        -- After the positions drawn: a lock taken later guards positions drawn later still.
+        SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END INTO v_last_drawn
+          FROM events_global_position_seq;
         SELECT min(((l.classid::bigint << 32) | l.objid::bigint) - ${POSITION_LOCK_BASE}) INTO v_in_flight
           FROM pg_locks l
          WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.classid >= ${POSITION_LOCK_BASE >> 32n}
            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
-        RETURN QUERY
-          SELECT * FROM events
-           WHERE global_position > p_after AND global_position < least(v_last_drawn + 1, v_in_flight)
-           ORDER BY global_position LIMIT p_limit;
+        RETURN least(v_last_drawn + 1, v_in_flight);
       END;
       $$;
     `,
