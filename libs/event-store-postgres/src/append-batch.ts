@@ -43,27 +43,27 @@ type AppendAnswer = { positions: number[] } | { stale: [string, number, string][
 const MAX_ATTEMPTS = 20;
 
 /**
- * The batch sent just before this one, still in the database: this one was planned against the
- * heads it leaves, and its answer is handed out only after the batch before has settled.
+ * The batches sent before this one, still in the database: this one was planned against the heads
+ * they leave, and its answer is handed out only after they have settled.
  */
 export interface Predecessor {
-  /** The heads the batch before leaves once committed. */
+  /** The heads the batches before leave once committed. */
   after: ReadonlyMap<string, StreamHead>;
-  /** Settles when the batch before has settled, its fallback included. */
+  /** Settles when the batches before have settled, their fallbacks included. */
   settled: Promise<unknown>;
 }
 
 /**
  * Writes a batch of appends in one statement. Plans every request in order (a later request sees
  * the effect of an earlier one) against the believed stream heads and stored events, then lets
- * `append_events_in_flight` check those beliefs (holding the head rows of the streams) and insert. When a belief was stale
- * (another process appended, or an event id is already stored), nothing is written: the plan is
- * redone with the database's answer. A request that conflicts fails alone.
+ * `append_events_in_flight` check those beliefs (holding the streams' head rows) and insert. When a
+ * belief was stale (another process appended, or an event id is already stored), nothing is
+ * written: the plan is redone with the database's answer. A request that conflicts fails alone.
  *
  * `planned`, a plan made ahead (while the batch before was in the database), is used only when
  * the heads it was made against are still the believed ones; otherwise the batch is planned again.
  *
- * With a `predecessor` (the batch before, sent on another connection and not settled yet), both
+ * With a `predecessor` (the batches before, sent on other connections and not settled yet), they
  * are in the database at once. On streams of their own they commit in either order (readers read
  * only below the lowest position still in flight). On a stream they share, this one waits for the
  * predecessor's head row: it writes once the predecessor has committed, or, if the predecessor

@@ -60,12 +60,12 @@ interface InFlight {
 }
 
 /**
- * Queues concurrent appends and writes them together. While a batch is in the database, the
- * appends queued meanwhile are planned (against the heads that batch leaves). With `maxInFlight`
- * 1 they are sent once it has committed; with 2 they are sent at once, on a second connection
- * (see `writeAppendBatch`). When nothing is in the database, a large queue can be split in two
- * (`minEventsToSplit`), so that a closed loop of writers keeps two batches going. No timer: a
- * lone append is written at once.
+ * Queues concurrent appends and writes them together. While batches are in the database, the
+ * appends queued meanwhile are planned (against the heads those batches leave). With `maxInFlight`
+ * 1 they are sent once the batch before has committed; with more they are sent at once, on another
+ * connection (see `writeAppendBatch`). A large queue can be split between the free places
+ * (`minEventsToSplit`), so that a closed loop of writers keeps them busy. No timer: a lone append
+ * is written at once.
  *
  * Each stream keeps the order of the queue: a batch writes to a stream only after the batch before
  * it, if that one also writes to it, has committed (or, when that one failed, after its fallback).
