@@ -43,7 +43,7 @@ for (let round = 1; round <= rounds; round += 1) {
   const used = process.cpuUsage(cpu);
   const events = STREAMS * EVENTS_PER_APPEND;
   console.log(
-    `round ${round}: ${Math.round(events / seconds)} events/s, ${store.groupCommitStats().transactions} tx so far, ${(((used.user + used.system) / events)).toFixed(1)} µs CPU per event`,
+    `round ${round}: ${Math.round(events / seconds)} events/s, ${store.groupCommitStats().transactions} tx so far, ${(((used.user + used.system) / events)).toFixed(1)} µs CPU per event (${(used.system / events).toFixed(1)} in the kernel)`,
   );
 }
 await store.close();
