@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresEventStore, type PostgresEventStore } from '../src';
 import { writeAppendBatch } from '../src/append-batch';
 import { prepareAppend, type AppendRequest } from '../src/append-request';
+import { APPEND_LOCK_ID } from '../src/schema';
 import { freshPostgresDatabase, type TestDatabase } from './databases';
 
 const databaseUrl = process.env['DATABASE_URL'];
@@ -161,5 +162,30 @@ describe.runIf(databaseUrl)('out-of-order commit on PostgreSQL', () => {
       expect(versions).toEqual(versions.map((_, index) => index + 1));
     }
     expect(await store.verify()).toMatchObject({ ok: true });
+  });
+
+  it('an append waits while a process on the code before migration 4 holds the old exclusive lock', async () => {
+    // What append_events (migration 3) does first, in a transaction held open: take the lock exclusively.
+    let release!: () => void;
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const oldWriter = database.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_ID]);
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await holding;
+
+    let settledWhileHeld = false;
+    const append = store.appendToStream('after-upgrade', [{ type: 'New', data: {} }], { expectedVersion: 'no_stream' });
+    void append.finally(() => (settledWhileHeld = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const waited = !settledWhileHeld;
+    release();
+    await oldWriter;
+    const result = await append;
+
+    expect(waited).toBe(true);
+    expect(result.nextExpectedVersion).toBe(1);
   });
 });
