@@ -114,13 +114,15 @@ export class GroupCommitter {
     await Promise.resolve();
     const inFlight: InFlight[] = [];
     for (;;) {
-      const batch = this.takeBatch(this.partsToSplitInto(inFlight.length), headsAfterAll(inFlight, this.heads));
+      // Planned against the heads the batches in flight leave: what writeAppendBatch checks the plan against.
+      const predecessor = inFlight.length > 0 ? predecessorOf(inFlight) : undefined;
+      const heads = predecessor ? headsAfter(predecessor, this.heads) : this.heads;
+      const batch = this.takeBatch(this.partsToSplitInto(inFlight.length), heads);
       if (!batch) {
         if (inFlight.length === 0) return;
         await inFlight.shift()!.settled;
         continue;
       }
-      const predecessor = inFlight.length > 0 ? predecessorOf(inFlight) : undefined;
       inFlight.push({ plan: batch.plan, settled: this.flush(batch.pending, batch.plan, predecessor) });
       if (inFlight.length >= this.limits.maxInFlight) await inFlight.shift()!.settled;
       // Let the callers answered by the batch before queue their next appends, then plan them.
@@ -176,11 +178,6 @@ export class GroupCommitter {
       else pending.reject(outcome.error);
     });
   }
-}
-
-/** The heads once every batch in flight has committed, over `heads` for the streams they do not touch. */
-function headsAfterAll(inFlight: readonly InFlight[], heads: HeadSource): HeadSource {
-  return inFlight.reduce((below, batch) => headsAfter(batch.plan, below), heads);
 }
 
 /** The batches in flight as one predecessor: the heads they leave, settled when the last has. */
