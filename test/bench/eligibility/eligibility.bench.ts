@@ -23,6 +23,7 @@ import { ensureBenchDataSet, type BenchDataSet } from '../data';
 import { loadNote, machineLine, median, ms, percentile } from '../data/measure';
 import { benchDataOptions } from '../data/options';
 import { BARE_BATCH, BARE_ONE, CAMPAIGN, PROCESSOR, callList } from './call-list';
+import type { DialerJob, DialerRun } from './dialer-process';
 import { KeepAliveClient } from './keep-alive-client';
 
 const REQUESTS = 10_000;
@@ -42,15 +43,18 @@ interface Answer {
   reasons: { code: string }[];
 }
 
-/** The single checks from `dialer-process.mjs`, a client in a process of its own. */
-async function roundTripsFromOwnProcess(job: Record<string, unknown>): Promise<{ roundTrips: number[]; eligible: number; errors: number }> {
+/** The single checks from `dialer-process.ts`, a client in a process of its own. */
+async function roundTripsFromOwnProcess(job: DialerJob): Promise<DialerRun> {
   const folder = await mkdtemp(join(tmpdir(), 'calltrail-dialer-'));
   try {
     const jobFile = join(folder, 'job.json');
     await writeFile(jobFile, JSON.stringify(job));
-    const script = fileURLToPath(new URL('./dialer-process.mjs', import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, [script, jobFile], { maxBuffer: 64 * 1024 * 1024 });
-    return JSON.parse(stdout);
+    const script = fileURLToPath(new URL('./dialer-process.ts', import.meta.url));
+    const typescript = new URL('../../support/register.mjs', import.meta.url).href;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', typescript, script, jobFile], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(stdout) as DialerRun;
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
