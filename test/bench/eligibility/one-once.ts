@@ -9,11 +9,16 @@
  * CALLTRAIL_BENCH_REQUESTS: requests (10,000). CALLTRAIL_BENCH_CPU_PROFILE=<file.cpuprofile>: a CPU
  * profile of the measured requests only (not of the start); CALLTRAIL_BENCH_HEAP_PROFILE=<file.heapprofile>:
  * what of their allocations is still held at the end (see profileIfAsked).
+ * Also prints, per request, the process's CPU time (server and client; GC threads included) and the
+ * heap allocated and promoted (v8.GCProfiler): figures that depend far less on a shared machine's
+ * load than the wall-clock percentiles. graphql-js and Apollo choose their development checks from
+ * NODE_ENV when they load: run it with NODE_ENV=production to measure the server as `calltrail serve` runs.
  */
 import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { CheckEligibilityHandler } from '@calltrail/ledger';
 import { startServer } from '@calltrail/server';
 import { ensureBenchDataSet } from '../data';
@@ -62,6 +67,28 @@ function timeHandler(handler: { execute(query: unknown): Promise<unknown> }): Sp
 
 const durations = (spans: readonly Span[]) => spans.map((span) => span.end - span.start);
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+type GcStatistic = ReturnType<GCProfiler['stop']>['statistics'][number];
+const OLD_SPACES = new Set(['old_space', 'large_object_space']);
+const oldSpaceUsed = (side: GcStatistic['beforeGC']) =>
+  side.heapSpaceStatistics.filter((space) => OLD_SPACES.has(space.spaceName)).reduce((sum, space) => sum + space.spaceUsedSize, 0);
+
+/**
+ * Bytes allocated (the heap's growth between collections, summed) and promoted (the old spaces'
+ * growth during scavenges) from the GC profiler's before/after statistics of each collection.
+ */
+function allocation(statistics: readonly GcStatistic[], usedAtStart: number, usedAtEnd: number) {
+  let allocated = 0;
+  let promoted = 0;
+  let usedAfterLast = usedAtStart;
+  for (const gc of statistics) {
+    allocated += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - usedAfterLast);
+    usedAfterLast = gc.afterGC.heapStatistics.usedHeapSize;
+    if (gc.gcType === 'Scavenge') promoted += Math.max(0, oldSpaceUsed(gc.afterGC) - oldSpaceUsed(gc.beforeGC));
+  }
+  allocated += Math.max(0, usedAtEnd - usedAfterLast);
+  return { allocated, promoted };
+}
 /**
  * Starts a CPU profile, or a sampling heap profile (the allocations still held, objects swept by a
  * scavenge left out: what the scavenges had to copy), when asked; the returned function writes it.
@@ -119,18 +146,32 @@ try {
   loop.enable();
   const load = loadNote();
   const stopProfile = await profileIfAsked(process.env['CALLTRAIL_BENCH_CPU_PROFILE'], process.env['CALLTRAIL_BENCH_HEAP_PROFILE']);
-  const trips: Span[] = [];
+  const trips: Span[] = new Array(REQUESTS);
+  const gcProfiler = new GCProfiler();
+  gcProfiler.start();
+  const usedAtStart = getHeapStatistics().used_heap_size;
+  const cpuAtStart = process.cpuUsage();
   for (let n = 0; n < REQUESTS; n += 1) {
     const start = performance.now();
     await client.graphql(ONE, { ...variables, phone: numbers[n] });
-    trips.push({ start, end: performance.now() });
+    trips[n] = { start, end: performance.now() };
   }
+  const cpu = process.cpuUsage(cpuAtStart);
+  const usedAtEnd = getHeapStatistics().used_heap_size;
+  const { statistics } = gcProfiler.stop();
   loop.disable();
   await stopProfile();
   observer.disconnect();
   client.close();
 
-  console.log(`load ${load} → ${loadNote()}; ${REQUESTS} requests`);
+  console.log(`load ${load} → ${loadNote()}; ${REQUESTS} requests; NODE_ENV=${process.env['NODE_ENV'] ?? '(unset)'}`);
+  const heap = allocation(statistics, usedAtStart, usedAtEnd);
+  const kB = (bytes: number) => `${(bytes / REQUESTS / 1024).toFixed(1)} kB`;
+  console.log(
+    `per request: CPU ${((cpu.user + cpu.system) / REQUESTS).toFixed(0)} µs (user ${(cpu.user / REQUESTS).toFixed(0)}, system ${(cpu.system / REQUESTS).toFixed(0)}), ` +
+      `allocated ${kB(heap.allocated)}, promoted by scavenges ${kB(heap.promoted)}; ` +
+      `${statistics.filter((gc) => gc.gcType === 'Scavenge').length} scavenges, ${statistics.filter((gc) => gc.gcType === 'MarkSweepCompact').length} mark-compacts`,
+  );
   console.log(line('round trip', durations(trips)));
   console.log(line('HTTP request in the server', durations(http)));
   console.log(line('query handler', durations(handler)));
