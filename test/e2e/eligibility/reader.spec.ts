@@ -153,6 +153,39 @@ describe.each(testDatabases())('eligibility from the read models on %s', (_targe
     await dispose();
   });
 
+  it("answers from the compact row when the clock is not past the contact's latest call and the row left nothing out", async () => {
+    const { db, store, runner, world, dispose } = await setUp();
+    const contact = world.contacts[0]!;
+    const day = 86_400_000;
+    const refusalAt = world.iso(-2 * day);
+    for (const [startedAt, result, outcome] of [[refusalAt, 'answered', 'not_interested'], [world.iso(-60_000), 'no_answer', null]] as const) {
+      const callId = randomUUID();
+      const attempted = { callId, contactId: contact.contactId, campaignId: world.campaignId, processorId: world.processorA, agentId: 'agent-1',
+        presentedCallerId: '+3225550000', humanAgent: true, dialled: { phoneHash: contact.phoneHash, lineType: 'mobile' }, startedAt, rings: 3,
+        result, durationSeconds: 60 };
+      const events = [{ type: 'CallAttempted', data: attempted, metadata: { occurredAt: startedAt } }];
+      if (outcome) {
+        const data = { callId, contactId: contact.contactId, campaignId: world.campaignId, outcome, callbackAt: null };
+        events.push({ type: 'CallOutcomeRecorded', data: data as never, metadata: { occurredAt: startedAt } });
+      }
+      await store.appendToStream(`call-${callId}`, events, { expectedVersion: 'any' });
+    }
+    await runner.catchUp();
+    // Both calls are recent: the compact row is the whole view, which is not stored a second time.
+    const { rows } = await db.query<{ full: unknown }>('SELECT view AS full FROM elig_contacts WHERE contact_id = $1', [contact.contactId]);
+    expect(rows).toEqual([{ full: null }]);
+    const target = { campaignId: world.campaignId, processorId: world.processorA };
+    const between = new EligibilityReader({ db, store, phoneHash: testPhoneHash, clock: () => new Date(Date.parse(refusalAt) + day) });
+    for (const answer of [
+      await between.check({ phone: contact.phone }, target),
+      (await between.checkBatch([world.contacts[1]!.phone, contact.phone], target))[1]!,
+    ]) {
+      expect(codes(answer)).toContain('REFUSAL_COOLDOWN');
+      expect(answer.reasons.find((reason) => reason.code === 'REFUSAL_COOLDOWN')?.until).toBe(new Date(Date.parse(refusalAt) + 30 * day).toISOString());
+    }
+    await dispose();
+  });
+
   it('answers by contact id, and refuses a malformed number or an unknown campaign with the field named', async () => {
     const { world, reader, dispose } = await setUp();
     const target = { campaignId: world.campaignId, processorId: world.processorA };

@@ -27,12 +27,12 @@ function stored(streamId: string, type: string, data: Record<string, unknown>, o
   };
 }
 
-function call(n: number, result: string): StoredEvent {
+function call(n: number, result: string, startedAt = `2026-11-${String(n).padStart(2, '0')}T09:00:00.000Z`): StoredEvent {
   const callId = `3e9c4d6b-8f5a-4b1c-8d4e-${String(n).padStart(12, '0')}`;
   return stored(`call-${callId}`, 'CallAttempted', {
     callId, contactId, campaignId, processorId, agentId: 'agent-1', presentedCallerId: '+3225550000', humanAgent: true,
-    dialled: { phoneHash, lineType: 'mobile' }, startedAt: `2026-11-${String(n).padStart(2, '0')}T09:00:00.000Z`, rings: 3, result, durationSeconds: null,
-  }, `2026-11-${String(n).padStart(2, '0')}T09:00:00.000Z`);
+    dialled: { phoneHash, lineType: 'mobile' }, startedAt, rings: 3, result, durationSeconds: null,
+  }, startedAt);
 }
 
 const registered = () =>
@@ -55,8 +55,13 @@ describe('eligibility projection: a contact folded batch by batch', () => {
     await db.close();
   });
 
+  /** The contact's full view as an answer reads it: stored apart only where it differs from its number's compact row. */
   async function contactView(): Promise<unknown> {
-    const { rows } = await db.query<{ view: unknown }>('SELECT view FROM elig_contacts WHERE contact_id = $1', [contactId]);
+    const { rows } = await db.query<{ view: unknown }>(
+      `SELECT coalesce(c.view, (SELECT n.view FROM elig_numbers_now n WHERE n.contact_id = c.contact_id LIMIT 1)) AS view
+       FROM elig_contacts c WHERE c.contact_id = $1`,
+      [contactId],
+    );
     return rows[0]?.view ?? null;
   }
 
@@ -71,6 +76,25 @@ describe('eligibility projection: a contact folded batch by batch', () => {
     expect((inOneBatch as { attempts: unknown[] }).attempts).toHaveLength(3);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM elig_contact_fold_events WHERE contact_id = $1', [contactId]);
     expect(rows[0]!.n).toBe(4);
+  });
+
+  it('stores the full view apart only where its number\'s compact row leaves calls out', async () => {
+    position = 0;
+    for (const table of projection.tables) await db.exec(`TRUNCATE ${table}`);
+    const storedViews = async () =>
+      (await db.query<{ full: { attempts: unknown[] } | null; compact: { attempts: unknown[] } }>(
+        `SELECT c.view AS full, n.view AS compact FROM elig_contacts c JOIN elig_numbers_now n USING (contact_id) WHERE c.contact_id = $1`,
+        [contactId],
+      )).rows[0]!;
+    await db.transaction((tx) => projection.apply(tx, [registered(), call(2, 'no_answer'), call(3, 'busy')]));
+    const recent = await storedViews();
+    expect(recent.full).toBeNull();
+    expect(recent.compact.attempts).toHaveLength(2);
+    // A call 90 days after them: the compact row leaves the two out, so the full view is kept apart.
+    await db.transaction((tx) => projection.apply(tx, [call(4, 'busy', '2027-02-01T09:00:00.000Z')]));
+    const trimmed = await storedViews();
+    expect(trimmed.compact.attempts).toHaveLength(1);
+    expect(trimmed.full!.attempts).toHaveLength(3);
   });
 
   it('gives the same view from its memory as from its tables, and from its tables after the memory is dropped', async () => {

@@ -7,6 +7,7 @@ import {
   viewForNow,
   type CampaignEligibilityView,
   type ContactEligibilityView,
+  type ContactNowView,
   type DataShareFact,
   type RecordedEvent,
 } from '@calltrail/domain';
@@ -238,7 +239,7 @@ async function applyContacts(tx: SqlQueryable, sorted: Sorted, memory: Projectio
   const ids = [...sorted.contacts.keys()];
   const { history, callStreams: callStreamsOf, gone } = await contactsBefore(tx, ids, memory);
   const groups = await similarProductGroups(tx, memory);
-  const docs: { contact_id: string; view: ContactEligibilityView | null; call_streams: string[] }[] = [];
+  const docs: ContactDoc[] = [];
   const added: { contact_id: string; position: number; event: RecordedEvent }[] = [];
   const relined: { contact_id: string; phone_hash: string }[] = [];
   const relinedIds: string[] = [];
@@ -256,43 +257,63 @@ async function applyContacts(tx: SqlQueryable, sorted: Sorted, memory: Projectio
     }
     const callStreams = [...new Set([...(callStreamsOf.get(contactId) ?? []), ...(sorted.callStreams.get(contactId) ?? [])])];
     rememberContact(memory, contactId, { inputs: foldEvents, callStreams });
-    docs.push({ contact_id: contactId, view, call_streams: callStreams });
+    docs.push({ contact_id: contactId, view, now: view ? viewForNow(view) : null, call_streams: callStreams });
     for (const input of inputs) added.push({ contact_id: contactId, position: input.position, event: input.event });
     if (view && inputs.some(({ event }) => event.type === 'ContactRegistered' || event.type === 'ContactDetailsRectified')) {
       relinedIds.push(contactId);
       for (const line of view.lines) relined.push({ contact_id: contactId, phone_hash: line.phoneHash });
     }
   }
-  if (docs.length > 0) {
-    await tx.query(
-      `INSERT INTO elig_contacts (contact_id, view, call_streams)
-       SELECT contact_id, view, ARRAY(SELECT json_array_elements_text(call_streams))
-       FROM json_to_recordset($1::json) AS d(contact_id uuid, view json, call_streams json)
-       ON CONFLICT (contact_id) DO UPDATE SET view = excluded.view, call_streams = excluded.call_streams`,
-      [JSON.stringify(docs)],
-    );
-  }
+  await writeContacts(tx, docs);
   await appendContactInputs(tx, added);
   await reindexPhones(tx, relinedIds, relined);
   await writeNumbersNow(tx, docs, relinedIds);
   await purgeErased(tx, erasures);
 }
 
+/** A contact written by a batch: its full view, the compact one for answers now, its call streams. */
+interface ContactDoc {
+  contact_id: string;
+  view: ContactEligibilityView | null;
+  now: ContactNowView | null;
+  call_streams: string[];
+}
+
+/**
+ * The contacts' rows. The full view is stored only where the compact one left calls out: otherwise
+ * it is the compact view of each of the contact's numbers, and storing it again doubled what a
+ * rebuild writes. An answer reads the full view only by way of one of those numbers (NUMBER_VIEW in
+ * @calltrail/ledger takes the compact one when it finds none), so a contact none of whose numbers is
+ * its own any more needs no view for answers now; a past moment is replayed from the streams.
+ */
+async function writeContacts(tx: SqlQueryable, docs: ContactDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  const rows = docs.map(({ contact_id, view, now, call_streams }) => ({
+    contact_id,
+    view: now && now.view === view ? null : view,
+    call_streams,
+  }));
+  await tx.query(
+    `INSERT INTO elig_contacts (contact_id, view, call_streams)
+     SELECT contact_id, view, ARRAY(SELECT json_array_elements_text(call_streams))
+     FROM json_to_recordset($1::json) AS d(contact_id uuid, view json, call_streams json)
+     ON CONFLICT (contact_id) DO UPDATE SET view = excluded.view, call_streams = excluded.call_streams`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /**
  * The compact row of each number the phone index gives to a contact written by the batch: the rows
  * of contacts whose numbers changed go first, since the index may no longer give them those numbers.
  */
-async function writeNumbersNow(
-  tx: SqlQueryable,
-  docs: { contact_id: string; view: ContactEligibilityView | null }[],
-  relinedIds: string[],
-): Promise<void> {
+async function writeNumbersNow(tx: SqlQueryable, docs: ContactDoc[], relinedIds: string[]): Promise<void> {
   if (relinedIds.length > 0) await tx.query('DELETE FROM elig_numbers_now WHERE contact_id = ANY($1::uuid[])', [relinedIds]);
   if (docs.length === 0) return;
-  const rows = docs.map(({ contact_id, view }) => {
-    const now = view ? viewForNow(view) : null;
-    return { contact_id, view: now?.view ?? null, valid_after: now?.validAfterMs == null ? null : new Date(now.validAfterMs).toISOString() };
-  });
+  const rows = docs.map(({ contact_id, now }) => ({
+    contact_id,
+    view: now?.view ?? null,
+    valid_after: now?.validAfterMs == null ? null : new Date(now.validAfterMs).toISOString(),
+  }));
   await tx.query(
     `INSERT INTO elig_numbers_now (phone_hash, contact_id, view, valid_after)
      SELECT i.phone_hash, d.contact_id, d.view, d.valid_after
