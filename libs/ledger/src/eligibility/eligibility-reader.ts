@@ -31,6 +31,7 @@ import {
   callStreamsOfContact,
   contactOfPhone,
   listedIn,
+  listedNumbers,
   loadContext,
   loadNumbers,
   phoneHashesOfContact,
@@ -142,6 +143,20 @@ function registryViews(snapshots: readonly SnapshotRef[]): (listedOn: readonly s
   };
 }
 
+/** Numbers per statement of a list (see answersNowInChunks). */
+const LIST_CHUNK = 1_000;
+
+/**
+ * The settings of a list's transaction. One snapshot for all its statements (REPEATABLE READ; read
+ * only, so it never fails to serialise). JIT off: PostgreSQL's planner sees thousands of lookups, finds
+ * the statement costly and compiles it on every call, which takes longer than the lookups. 32 MB of
+ * work memory: the statement used to hash the phone index, which spilled to disk under the default
+ * 4 MB (141 -> 102 ms on the 1M-event set); since elig_numbers_now it reads rows by primary key, not
+ * measured again.
+ */
+const LIST_TRANSACTION = `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
+  SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`;
+
 /**
  * Eligibility for dialers: now from the read models (stating the checkpoint they reflect), or at a
  * past moment by replaying the streams up to it (by occurredAt for LEGAL, by recordedAt for KNOWN).
@@ -187,33 +202,72 @@ export class EligibilityReader {
     return answer!;
   }
 
-  /** A call list of up to 10,000 numbers: one round trip for the lookups. */
+  /**
+   * A call list of up to 10,000 numbers. The numbers are all checked for their form first; their keyed
+   * hashes are made chunk by chunk, as each chunk's statement is sent (see answersNowInChunks).
+   */
   async checkBatch(phones: readonly string[], target: EligibilityTarget): Promise<EligibilityAnswer[]> {
     if (!Array.isArray(phones) || phones.length === 0 || phones.length > MAX_BATCH) {
       throw new EligibilityQueryError('INVALID_ELIGIBILITY_QUERY', `phones: give 1 to ${MAX_BATCH} numbers`, 'phones');
     }
-    const hashes = toE164(phones, 'phones').map((e164) => this.deps.phoneHash(e164));
-    return this.checkHashes(hashes, target);
+    const numbers = toE164(phones, 'phones');
+    if (target.at) return this.checkHashes(numbers.map((e164) => this.deps.phoneHash(e164)), target);
+    const hashesOf = (from: number, to: number) => numbers.slice(from, to).map((e164) => this.deps.phoneHash(e164));
+    return this.answersNowInChunks(numbers.length, hashesOf, target);
   }
 
   /** The same, for numbers already keyed (benchmarks, internal callers). */
   async checkHashes(phoneHashes: readonly string[], target: EligibilityTarget): Promise<EligibilityAnswer[]> {
+    if (!target.at) return this.answersNowInChunks(phoneHashes.length, (from, to) => phoneHashes.slice(from, to), target);
     const campaignId = checkUuid(target.campaignId, 'campaignId');
     const processorId = checkUuid(target.processorId, 'processorId');
-    if (target.at) {
+    const answers: EligibilityAnswer[] = [];
+    for (const [index, phoneHash] of phoneHashes.entries()) {
+      const contactId = await contactOfPhone(this.deps.db, phoneHash);
+      answers.push({ ...(await this.checkAt(contactId, phoneHash, { ...target, campaignId, processorId })), index });
+    }
+    return answers;
+  }
+
+  /**
+   * The answers now for a list, read in one transaction on one connection: the context, the DNC
+   * listings of all the numbers, then the rows of LIST_CHUNK numbers per statement, each sent before
+   * the chunk before it is evaluated: PostgreSQL reads the next chunk while this process evaluates
+   * (two cores busy instead of one at a time), and only two chunks' rows are held at once, so they
+   * mostly die young (the garbage collector's scavenges copy what is still alive). REPEATABLE READ:
+   * every statement reads the snapshot of the first, so every answer reflects the checkpoint it
+   * states, whatever a projection commits in between. `hashesOf(from, to)`: the keyed hashes of the
+   * numbers from `from` to `to`.
+   */
+  private async answersNowInChunks(
+    count: number,
+    hashesOf: (from: number, to: number) => string[],
+    target: EligibilityTarget,
+  ): Promise<EligibilityAnswer[]> {
+    const campaignId = checkUuid(target.campaignId, 'campaignId');
+    const processorId = checkUuid(target.processorId, 'processorId');
+    const at = this.clock();
+    return this.deps.db.transaction(async (tx) => {
+      await tx.exec(LIST_TRANSACTION);
+      const context = await loadContext(tx, campaignId, processorId);
+      if (!context.campaign) throw this.unknown('campaign', campaignId);
+      if (!context.processor) throw this.unknown('processor', processorId);
+      const chunks: string[][] = [];
+      for (let from = 0; from < count; from += LIST_CHUNK) chunks.push(hashesOf(from, Math.min(count, from + LIST_CHUNK)));
+      const listed = await listedNumbers(tx, chunks.flat(), context.snapshots);
+      const evaluate = this.evaluatorNow(context, at);
       const answers: EligibilityAnswer[] = [];
-      for (const [index, phoneHash] of phoneHashes.entries()) {
-        const contactId = await contactOfPhone(this.deps.db, phoneHash);
-        answers.push({ ...(await this.checkAt(contactId, phoneHash, { ...target, campaignId, processorId })), index });
+      let next = chunks.length > 0 ? loadNumbers(tx, chunks[0]!, processorId, listed, at) : null;
+      for (let chunk = 0; next !== null; chunk += 1) {
+        const facts = await next;
+        // The next chunk's statement is sent before this chunk is evaluated: one statement at a time on the connection.
+        next = chunk + 1 < chunks.length ? loadNumbers(tx, chunks[chunk + 1]!, processorId, listed, at) : null;
+        // Should this chunk's evaluation throw, the statement in flight must not count as unhandled.
+        next?.catch(() => undefined);
+        for (const answer of evaluate(facts, answers.length)) answers.push(answer);
       }
       return answers;
-    }
-    const at = this.clock();
-    const context = await loadContext(this.deps.db, campaignId, processorId);
-    if (!context.campaign) throw this.unknown('campaign', campaignId);
-    if (!context.processor) throw this.unknown('processor', processorId);
-    const facts = await this.readNumbers(phoneHashes, processorId, context.snapshots, at);
-    return this.answersNow(context, facts, campaignId, processorId, at);
+    });
   }
 
   /** The answers now (`at`: the clock, read before the read models), from the context and the facts of each number asked. */
@@ -226,35 +280,31 @@ export class EligibilityReader {
   ): EligibilityAnswer[] {
     if (!context.campaign) throw this.unknown('campaign', campaignId);
     if (!context.processor) throw this.unknown('processor', processorId);
-    const campaign = this.lastScrubs(context.campaign, at);
-    const registryOf = registryViews(context.snapshots);
-    const processor = this.processorFor(context.processor, facts);
-    return facts.map((fact, index) => {
-      const result = evaluateEligibility({
-        contact: this.contactOf(fact),
-        campaign,
-        processor,
-        registry: registryOf(fact.listedOn),
-        at,
-        phoneHash: fact.phoneHash,
-      });
-      return Object.assign(result, { index, checkpoint: context.checkpoint, basis: null });
-    });
+    return this.evaluatorNow(context, at)(facts, 0);
   }
 
   /**
-   * The facts of the numbers asked. For a list, PostgreSQL's planner sees thousands of lookups, finds
-   * the query costly and compiles it (JIT) on every call, which takes longer than the lookups: a list
-   * is read with JIT switched off for its transaction. It is also given 32 MB of work memory: the
-   * statement used to hash the phone index, which spilled to disk under the default 4 MB (141 -> 102 ms
-   * on the 1M-event set). Since elig_numbers_now it reads rows by primary key; not measured again.
+   * Evaluates the facts of numbers asked now against one context (its campaign and processor known),
+   * the first of them at position `offset` of the list: what every number shares (the campaign's last
+   * scrubs, the registry views) is made once for all the chunks of a list.
    */
-  private readNumbers(phoneHashes: readonly string[], processorId: string, snapshots: readonly SnapshotRef[], at: Date): Promise<NumberFacts[]> {
-    if (phoneHashes.length === 1) return loadNumbers(this.deps.db, phoneHashes, processorId, snapshots, at);
-    return this.deps.db.transaction(async (tx) => {
-      await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
-      return loadNumbers(tx, phoneHashes, processorId, snapshots, at);
-    });
+  private evaluatorNow(context: EligibilityContext, at: Date): (facts: readonly NumberFacts[], offset: number) => EligibilityAnswer[] {
+    const campaign = this.lastScrubs(context.campaign!, at);
+    const registryOf = registryViews(context.snapshots);
+    return (facts, offset) => {
+      const processor = this.processorFor(context.processor!, facts);
+      return facts.map((fact, index) => {
+        const result = evaluateEligibility({
+          contact: this.contactOf(fact),
+          campaign,
+          processor,
+          registry: registryOf(fact.listedOn),
+          at,
+          phoneHash: fact.phoneHash,
+        });
+        return Object.assign(result, { index: offset + index, checkpoint: context.checkpoint, basis: null });
+      });
+    };
   }
 
   private contactOf(fact: NumberFacts): ContactEligibilityView | null {
