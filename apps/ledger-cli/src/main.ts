@@ -1,11 +1,8 @@
-import 'reflect-metadata';
-import { processStopSignal } from '@calltrail/server';
-import { runCli } from './program';
+// graphql-js chooses its development checks when it is first loaded, and Apollo and Nest their
+// development defaults (GraphiQL, stack traces) when the server starts, all from NODE_ENV. The
+// command runs as production unless NODE_ENV says otherwise; it is set before anything else is
+// imported (the bundle's static imports would be evaluated first), hence the dynamic import.
+process.env['NODE_ENV'] ??= 'production';
+await import('./run');
 
-const code = await runCli(process.argv.slice(2), {
-  env: process.env,
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-  stopSignal: processStopSignal,
-});
-process.exit(code);
+export {};

@@ -1,4 +1,9 @@
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -57,8 +62,17 @@ export class CalltrailApiModule {
           context: graphqlContext,
           formatError: createFormatError(options),
           includeStacktraceInErrorResponses: false,
-          // No field carries a cache hint; the plugin would still wrap every field's resolver.
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          // The schema is public (schemas/graphql/schema.graphql, `calltrail schema`): clients and
+          // code generators may introspect it also where NODE_ENV=production turns Apollo's default off.
+          introspection: true,
+          plugins: [
+            // No field carries a cache hint; the plugin would still wrap every field's resolver.
+            ApolloServerPluginCacheControlDisabled(),
+            // Nothing about the ledger's requests leaves it, whatever APOLLO_KEY the environment holds.
+            ApolloServerPluginUsageReportingDisabled(),
+            ApolloServerPluginSchemaReportingDisabled(),
+            ApolloServerPluginInlineTraceDisabled(),
+          ],
         }),
         ...FEATURE_MODULES,
       ],
