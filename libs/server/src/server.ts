@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CalltrailApiModule, GRAPHQL_PATH } from '@calltrail/api';
 import { API_KEYS, DATABASE, EVENT_STORE, LEDGER_INFO, PII_VAULT } from '@calltrail/ledger';
+import { JSON_BODY_LIMIT, serveGraphqlPostsDirectly } from './graphql-over-http';
 import type { Ledger } from './open-ledger';
 
 export interface RunningServer {
@@ -24,16 +25,19 @@ export async function createApp(ledger: Ledger): Promise<INestApplication> {
     ],
   });
   const app = await NestFactory.create<NestExpressApplication>(module, { logger: ['error', 'warn'] });
-  // A call list of 10,000 numbers is about 200 kB of JSON; express's default limit is 100 kB.
-  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   // Answers are POSTed and never revalidated: hashing each body for an ETag is wasted work.
   app.set('etag', false);
+  // Nothing to advertise, and the GraphQL POSTs that bypass Express (serveGraphqlPostsDirectly) do not.
+  app.disable('x-powered-by');
   return app;
 }
 
 /** Serves GraphQL on the configured loopback address; port 0 picks a free port. */
 export async function startServer(ledger: Ledger): Promise<RunningServer> {
   const app = await createApp(ledger);
+  await app.init();
+  serveGraphqlPostsDirectly(app);
   await app.listen(ledger.config.port, ledger.config.host);
   const address = app.getHttpServer().address() as { port: number };
   return {
