@@ -203,7 +203,7 @@ it('eligibility: one number over HTTP, and a call list of 10,000 in the server, 
   const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
   const lines = [
     `\nEligibility benchmark on ${data.database} (${data.spec.contacts.toLocaleString('en')} contacts, ${data.spec.events.toLocaleString('en')} events), ${machineLine()}`,
-    `load: ${loadBefore} before, ${loadAfter} after\n`,
+    `load: ${loadBefore} before, ${loadAfter} after; NODE_ENV=${process.env['NODE_ENV'] ?? '(unset)'}\n`,
     '| measurement | runs | p50 | p95 | p99 | calltrail ÷ bare SQL (p99) | target |',
     '|---|---:|---:|---:|---:|---:|---|',
     `| \`eligibility\`, one number, HTTP round trip (client: node:http, kept alive, **in a process of its own**) | ${REQUESTS} | ${p(dialer.roundTrips).join(' | ')} | ${ratio(percentile(dialer.roundTrips, 99), percentile(bareOne, 99))} | p99 < 5 ms: ${percentile(dialer.roundTrips, 99) < 5 ? 'met' : 'missed'} |`,
