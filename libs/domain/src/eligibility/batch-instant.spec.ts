@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateEligibility } from './evaluate';
-import { campaignView, contactView, input } from './testing/fixtures';
+import { campaignView, contactView, input, processorView } from './testing/fixtures';
 
 /** Tuesday 2026-11-17, 18:30 in Brussels (closed) and 17:30 in London (open); both contacts under the BE pack. */
 const EVENING = new Date('2026-11-17T17:30:00Z');
@@ -38,5 +38,34 @@ describe('numbers of one batch, evaluated at the same instant', () => {
       expect(codes(failed)).toContain('BALANCING_TEST_FAILED');
       expect(codes(passed)).not.toContain('BALANCING_TEST_FAILED');
     }
+  });
+});
+
+describe('what a batch remembers per campaign and processor at one instant', () => {
+  const signed = processorView();
+  const ended = processorView({
+    processorId: 'callcentre-ended',
+    agreements: [{ signedAt: '2025-01-01T00:00:00Z', endsAt: '2026-06-01T00:00:00Z', eventIds: ['ev-agreement-ended'] }],
+  });
+  const processorCodes = (processor: typeof signed) =>
+    evaluateEligibility(input({ processor, at: EVENING })).reasons.map((reason) => reason.code);
+
+  it("keeps each processor its own agreement, interleaved", () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(processorCodes(ended)).toContain('PROCESSOR_NO_AGREEMENT');
+      expect(processorCodes(signed)).not.toContain('PROCESSOR_NO_AGREEMENT');
+    }
+  });
+
+  it('gives every answer reasons of its own, equal to those of the first', () => {
+    const first = evaluateEligibility(input({ processor: ended, campaign: failed, at: EVENING }));
+    const second = evaluateEligibility(input({ processor: ended, campaign: failed, at: EVENING }));
+    expect(second).toEqual(first);
+    first.reasons.forEach((reason, i) => {
+      expect(second.reasons[i]).not.toBe(reason);
+      expect(second.reasons[i]!.eventIds).not.toBe(reason.eventIds);
+    });
+    first.reasons[0]!.eventIds.push('changed by the first answer');
+    expect(evaluateEligibility(input({ processor: ended, campaign: failed, at: EVENING }))).toEqual(second);
   });
 });

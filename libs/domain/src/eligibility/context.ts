@@ -66,13 +66,23 @@ function applicableHours(
   return null;
 }
 
+/** The EU baseline in force at the last instant asked: every number of a batch asks at one instant. */
+let lastBaseline: { atMs: number; ref: PackRef } | null = null;
+
+function baselineAt(at: Date): PackRef {
+  if (lastBaseline?.atMs !== at.getTime()) {
+    const baseline = packsInForce(null, at)[0]!;
+    lastBaseline = { atMs: at.getTime(), ref: { rulePack: baseline.pack, ruleVersion: baseline.version } };
+  }
+  return lastBaseline.ref;
+}
+
 export function createContext(input: EligibilityInput): EvaluationContext {
   if (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())) {
     throw new RangeError('at: must be a valid Date');
   }
   const country = input.contact?.country ?? null;
   const rules = rulesInForce(country, input.at);
-  const baseline = packsInForce(null, input.at)[0]!;
   const lineType = dialledLineType(input);
   return {
     atMs: input.at.getTime(),
@@ -81,7 +91,7 @@ export function createContext(input: EligibilityInput): EvaluationContext {
     processor: input.processor,
     registry: input.registry,
     rules,
-    baseline: { rulePack: baseline.pack, ruleVersion: baseline.version },
+    baseline: baselineAt(input.at),
     lineType,
     switchboard: lineType === 'switchboard',
     zone: contactZone(input.contact, input.at),

@@ -41,7 +41,8 @@ const RULES: readonly Rule[] = [
  */
 function nextEligibleAt(ctx: EvaluationContext, reasons: EligibilityReason[]): number | null {
   if (reasons.some((reason) => reason.until === null)) return null;
-  let next = Math.max(ctx.atMs, ...reasons.map((reason) => ms(reason.until!, 'until')));
+  let next = ctx.atMs;
+  for (const reason of reasons) next = Math.max(next, ms(reason.until!, 'until'));
   if (ctx.hours) {
     const opening = nextOpening(next, ctx.zone, ctx.contact?.country ?? null, ctx.hours.value);
     if (opening === null) return null;
@@ -73,7 +74,8 @@ const nextEligibleIso = isoWriter();
  */
 export function evaluateEligibility(input: EligibilityInput): EligibilityResult {
   const ctx = createContext(input);
-  const reasons = RULES.flatMap((rule) => rule(ctx));
+  const reasons: EligibilityReason[] = [];
+  for (const rule of RULES) for (const found of rule(ctx)) reasons.push(found);
   const next = nextEligibleAt(ctx, reasons);
   return {
     eligible: reasons.length === 0,

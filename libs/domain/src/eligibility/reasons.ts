@@ -49,6 +49,22 @@ export interface EligibilityResult {
   evaluatedAt: string;
 }
 
+/** The ids in their order, each once. */
+function distinct(ids: EventIds): string[] {
+  if (ids.length > 8) return [...new Set(ids)];
+  const kept: string[] = [];
+  for (const id of ids) if (!kept.includes(id)) kept.push(id);
+  return kept;
+}
+
+/** The last `until` written as ISO-8601: the numbers of a batch mostly share one (the next opening). */
+let lastUntil = { ms: Number.NaN, iso: '' };
+
+function untilIso(until: number): string {
+  if (lastUntil.ms !== until) lastUntil = { ms: until, iso: new Date(until).toISOString() };
+  return lastUntil.iso;
+}
+
 /** Builds a reason from the rule (pack and version) that produced it. */
 export function reason(
   code: ReasonCode,
@@ -62,7 +78,7 @@ export function reason(
     message,
     rulePack: rule.rulePack,
     ruleVersion: rule.ruleVersion,
-    eventIds: [...new Set(eventIds)],
-    until: until === null ? null : new Date(until).toISOString(),
+    eventIds: distinct(eventIds),
+    until: until === null ? null : untilIso(until),
   };
 }

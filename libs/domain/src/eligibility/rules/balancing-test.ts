@@ -1,5 +1,6 @@
 import { type EvaluationContext, happenedBy } from '../context';
 import { reason, type EligibilityReason } from '../reasons';
+import { sharedReasons, type SharedReasonsMemory } from '../shared';
 import { ms, plusMonths } from '../time';
 import type { BalancingTestFact } from '../views';
 
@@ -29,9 +30,15 @@ function findLatestBalancingTest(tests: readonly BalancingTestFact[], atMs: numb
  * principles change (000 §4, 003).
  */
 export function balancingTest(ctx: EvaluationContext): EligibilityReason[] {
-  const { campaign, atMs } = ctx;
-  if (campaign.basis === 'consent') return [];
+  if (ctx.campaign.basis === 'consent') return [];
   const rule = ctx.rules.balancingTestRenewalMonths;
+  return sharedReasons(balancingTestReasons, ctx.campaign, ctx.atMs, rule, () => balancingTestOf(ctx, rule));
+}
+
+const balancingTestReasons: SharedReasonsMemory = new WeakMap();
+
+function balancingTestOf(ctx: EvaluationContext, rule: EvaluationContext['rules']['balancingTestRenewalMonths']): EligibilityReason[] {
+  const { campaign, atMs } = ctx;
   const test = latestBalancingTest(ctx);
   if (!test) {
     return [

@@ -1,5 +1,6 @@
 import { describeHours, describeLocalTime, nextOpening } from '../calling-window';
 import type { EvaluationContext } from '../context';
+import type { CallingHours } from '../../rule-packs/rule-pack';
 import { reason, type EligibilityReason } from '../reasons';
 
 /**
@@ -14,12 +15,16 @@ export function callingHours(ctx: EvaluationContext): EligibilityReason[] {
   const opening = nextOpening(ctx.atMs, ctx.zone, country, hours.value);
   if (opening === ctx.atMs) return [];
   return [
-    reason(
-      'OUTSIDE_CALLING_HOURS',
-      hours,
-      `${describeLocalTime(ctx.atMs, ctx.zone, country)} is outside the calling hours (${describeHours(hours.value)}).`,
-      ctx.contact.registeredEventIds,
-      opening,
-    ),
+    reason('OUTSIDE_CALLING_HOURS', hours, outsideMessage(describeLocalTime(ctx.atMs, ctx.zone, country), hours.value), ctx.contact.registeredEventIds, opening),
   ];
+}
+
+/** The last message written: the numbers of a batch share their local time (one string, remembered) and hours. */
+let lastMessage: { localTime: string; hours: CallingHours | null; message: string } = { localTime: '', hours: null, message: '' };
+
+function outsideMessage(localTime: string, hours: CallingHours): string {
+  if (lastMessage.localTime !== localTime || lastMessage.hours !== hours) {
+    lastMessage = { localTime, hours, message: `${localTime} is outside the calling hours (${describeHours(hours)}).` };
+  }
+  return lastMessage.message;
 }

@@ -1,9 +1,16 @@
 import type { EvaluationContext } from '../context';
 import { reason, type EligibilityReason } from '../reasons';
+import { sharedReasons, type SharedReasonsMemory } from '../shared';
 import { ms } from '../time';
 
 /** CAMPAIGN_NOT_ACTIVE: the campaign has not started (lifts at its start), or has ended. */
 export function campaignActive(ctx: EvaluationContext): EligibilityReason[] {
+  return sharedReasons(campaignActiveReasons, ctx.campaign, ctx.atMs, ctx.baseline, () => campaignActiveOf(ctx));
+}
+
+const campaignActiveReasons: SharedReasonsMemory = new WeakMap();
+
+function campaignActiveOf(ctx: EvaluationContext): EligibilityReason[] {
   const { campaign, atMs } = ctx;
   const ids = campaign.lifecycleEventIds;
   if (campaign.startsAt === null) {

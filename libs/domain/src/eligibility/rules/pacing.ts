@@ -18,10 +18,12 @@ interface TimedAttempt {
  * of the controller (an audit of a call must not count the call itself).
  */
 function priorAttempts(ctx: EvaluationContext): TimedAttempt[] {
-  return (ctx.contact?.attempts ?? [])
-    .map((attempt) => ({ attempt, atMs: ms(attempt.at, 'contact.attempts.at') }))
-    .filter(({ atMs }) => atMs < ctx.atMs)
-    .sort((a, b) => a.atMs - b.atMs);
+  const prior: TimedAttempt[] = [];
+  for (const attempt of ctx.contact?.attempts ?? []) {
+    const atMs = ms(attempt.at, 'contact.attempts.at');
+    if (atMs < ctx.atMs) prior.push({ attempt, atMs });
+  }
+  return prior.sort((a, b) => a.atMs - b.atMs);
 }
 
 function latest(attempts: TimedAttempt[], keep: (attempt: CallAttemptFact) => boolean): TimedAttempt | null {
@@ -130,15 +132,14 @@ function callbackRequested(ctx: EvaluationContext, attempts: TimedAttempt[]): El
   ];
 }
 
+const PACING_RULES = [retryTooSoon, similarProductCooldown, attemptLimit, refusalCooldown, callbackRequested];
+
 /** The pacing rules; a company's switchboard number bypasses them (000 §3). */
 export function pacing(ctx: EvaluationContext): EligibilityReason[] {
   if (ctx.switchboard || !ctx.contact) return [];
   const attempts = priorAttempts(ctx);
-  return [
-    ...retryTooSoon(ctx, attempts),
-    ...similarProductCooldown(ctx, attempts),
-    ...attemptLimit(ctx, attempts),
-    ...refusalCooldown(ctx, attempts),
-    ...callbackRequested(ctx, attempts),
-  ];
+  if (attempts.length === 0) return [];
+  const reasons: EligibilityReason[] = [];
+  for (const rule of PACING_RULES) for (const found of rule(ctx, attempts)) reasons.push(found);
+  return reasons;
 }

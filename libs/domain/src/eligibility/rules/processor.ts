@@ -1,22 +1,29 @@
 import { adequacyFor, EEA_COUNTRIES } from '../../rule-packs/adequacy';
 import { type EvaluationContext, happenedBy } from '../context';
 import { reason, type EligibilityReason } from '../reasons';
+import { instantOf, sharedReasons, type SharedReasonsMemory } from '../shared';
 import { ms } from '../time';
-import type { AgreementFact, ProcessorEligibilityView, SafeguardFact } from '../views';
+import type { AgreementFact, DataShareFact, ProcessorEligibilityView, SafeguardFact } from '../views';
 
-function inForce(from: string, until: string | null, atMs: number, field: string): boolean {
-  return ms(from, field) <= atMs && (until === null || ms(until, field) > atMs);
+/** The instants of the processor's facts, parsed once per fact: they are read for every number of a batch, and per share. */
+const fromInstants = new WeakMap<object, number>();
+const untilInstants = new WeakMap<object, number>();
+
+function inForce(fact: object, from: string, until: string | null, atMs: number, field: string): boolean {
+  return (
+    instantOf(fromInstants, fact, from, field) <= atMs && (until === null || instantOf(untilInstants, fact, until, field) > atMs)
+  );
 }
 
 function agreementAt(processor: ProcessorEligibilityView, atMs: number): AgreementFact | null {
   return (
-    processor.agreements.find((agreement) => inForce(agreement.signedAt, agreement.endsAt, atMs, 'processor.agreements')) ??
+    processor.agreements.find((agreement) => inForce(agreement, agreement.signedAt, agreement.endsAt, atMs, 'processor.agreements')) ??
     null
   );
 }
 
 function safeguardsAt(processor: ProcessorEligibilityView, atMs: number): SafeguardFact[] {
-  return processor.safeguards.filter((safeguard) => inForce(safeguard.from, safeguard.until, atMs, 'processor.safeguards'));
+  return processor.safeguards.filter((safeguard) => inForce(safeguard, safeguard.from, safeguard.until, atMs, 'processor.safeguards'));
 }
 
 /**
@@ -36,6 +43,12 @@ function transferAllowed(processor: ProcessorEligibilityView, atMs: number): boo
 
 /** PROCESSOR_NO_AGREEMENT: the processor has no processor agreement in force (GDPR Art. 28; 001, 002). */
 export function processorAgreement(ctx: EvaluationContext): EligibilityReason[] {
+  return sharedReasons(agreementReasons, ctx.processor, ctx.atMs, ctx.baseline, () => processorAgreementOf(ctx));
+}
+
+const agreementReasons: SharedReasonsMemory = new WeakMap();
+
+function processorAgreementOf(ctx: EvaluationContext): EligibilityReason[] {
   const { processor, atMs } = ctx;
   if (agreementAt(processor, atMs)) return [];
   const ended = processor.agreements.filter((agreement) => happenedBy(agreement.endsAt, atMs, 'processor.agreements.endsAt'));
@@ -53,6 +66,12 @@ export function processorAgreement(ctx: EvaluationContext): EligibilityReason[] 
 
 /** TRANSFER_WITHOUT_SAFEGUARD: a third country without adequacy, and no SCC or BCR recorded (GDPR Art. 44–46; 001). */
 export function transferSafeguard(ctx: EvaluationContext): EligibilityReason[] {
+  return sharedReasons(transferReasons, ctx.processor, ctx.atMs, ctx.baseline, () => transferSafeguardOf(ctx));
+}
+
+const transferReasons: SharedReasonsMemory = new WeakMap();
+
+function transferSafeguardOf(ctx: EvaluationContext): EligibilityReason[] {
   const { processor, atMs } = ctx;
   if (transferAllowed(processor, atMs)) return [];
   return [
@@ -72,13 +91,15 @@ export function transferSafeguard(ctx: EvaluationContext): EligibilityReason[] {
 export function dataShared(ctx: EvaluationContext): EligibilityReason[] {
   const { contact, processor, atMs } = ctx;
   if (!contact) return [];
-  const shares = (processor.dataReceived[contact.contactId] ?? []).filter((share) =>
-    happenedBy(share.at, atMs, 'processor.dataReceived.at'),
-  );
-  const lawful = shares.some((share) => {
+  const shares: DataShareFact[] = [];
+  const sharedAt: number[] = [];
+  for (const share of processor.dataReceived[contact.contactId] ?? []) {
     const sharedMs = ms(share.at, 'processor.dataReceived.at');
-    return agreementAt(processor, sharedMs) !== null && transferAllowed(processor, sharedMs);
-  });
+    if (sharedMs > atMs) continue;
+    shares.push(share);
+    sharedAt.push(sharedMs);
+  }
+  const lawful = sharedAt.some((sharedMs) => agreementAt(processor, sharedMs) !== null && transferAllowed(processor, sharedMs));
   if (lawful) return [];
   return [
     reason(

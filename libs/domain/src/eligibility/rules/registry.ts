@@ -3,7 +3,9 @@ import type { DncRegistryRule, RuleInForce, RulesInForce } from '../../rule-pack
 import type { DncRegistry } from '../../values';
 import { type EvaluationContext, isRunningContract, relatedPurchases } from '../context';
 import { reason, type EligibilityReason } from '../reasons';
-import { DAY_MS, ms } from '../time';
+import { instantOf } from '../shared';
+import { DAY_MS } from '../time';
+import type { DncScrubFact } from '../views';
 
 /** The country whose pack states each registry's rule. */
 const REGISTRY_COUNTRY: Record<DncRegistry, string> = { BE_DNCM: 'BE', FR_BLOCTEL: 'FR', UK_TPS: 'GB' };
@@ -54,6 +56,26 @@ export function dncListed(ctx: EvaluationContext): EligibilityReason[] {
     });
 }
 
+const scrubInstants = new WeakMap<object, number>();
+/** The last scrub per registry at the last instant asked, per list of scrubs (a campaign's: one for the whole batch). */
+const lastScrubs = new WeakMap<readonly DncScrubFact[], { atMs: number; byRegistry: Map<DncRegistry, DncScrubFact | undefined> }>();
+
+/** The campaign's latest scrub against the registry made by the moment. */
+function lastScrub(scrubs: readonly DncScrubFact[], registry: DncRegistry, atMs: number): DncScrubFact | undefined {
+  let remembered = lastScrubs.get(scrubs);
+  if (remembered?.atMs !== atMs) {
+    remembered = { atMs, byRegistry: new Map() };
+    lastScrubs.set(scrubs, remembered);
+  }
+  if (!remembered.byRegistry.has(registry)) {
+    const made = scrubs
+      .filter((scrub) => scrub.registry === registry && instantOf(scrubInstants, scrub, scrub.at, 'campaign.dncScrubs.at') <= atMs)
+      .sort((a, b) => b.at.localeCompare(a.at));
+    remembered.byRegistry.set(registry, made[0]);
+  }
+  return remembered.byRegistry.get(registry);
+}
+
 /**
  * DNC_CHECK_STALE: the campaign has no scrub against the registry that applies, or its last scrub
  * is older than the pack allows (BE 5 days, FR 30 days).
@@ -62,16 +84,13 @@ export function dncCheckStale(ctx: EvaluationContext): EligibilityReason[] {
   const rule = applicableRegistry(ctx);
   if (!rule || (ctx.contact && !rule.value.audiences.includes(ctx.contact.audience))) return [];
   const { registry, maxScrubAgeDays } = rule.value;
-  const scrubs = ctx.campaign.dncScrubs
-    .filter((scrub) => scrub.registry === registry && ms(scrub.at, 'campaign.dncScrubs.at') <= ctx.atMs)
-    .sort((a, b) => b.at.localeCompare(a.at));
-  const last = scrubs[0];
+  const last = lastScrub(ctx.campaign.dncScrubs, registry, ctx.atMs);
   if (!last) {
     return [
       reason('DNC_CHECK_STALE', rule, `Campaign ${ctx.campaign.campaignId} has no scrub against ${registry}.`, ctx.campaign.lifecycleEventIds),
     ];
   }
-  const ageDays = (ctx.atMs - ms(last.at, 'campaign.dncScrubs.at')) / DAY_MS;
+  const ageDays = (ctx.atMs - instantOf(scrubInstants, last, last.at, 'campaign.dncScrubs.at')) / DAY_MS;
   if (ageDays <= maxScrubAgeDays) return [];
   return [
     reason(

@@ -42,6 +42,7 @@ export function erasure(ctx: EvaluationContext): EligibilityReason[] {
 export function objected(ctx: EvaluationContext): EligibilityReason[] {
   const contact = ctx.contact;
   if (!contact) return [];
+  if (contact.objections.length === 0 && !contact.attempts.some((attempt) => attempt.callOutcome === 'do_not_call')) return [];
   const objections = contact.objections
     .filter((objection) => happenedBy(objection.at, ctx.atMs, 'contact.objections.at'))
     .map((objection) => ({ at: objection.at, by: objection.receivedByProcessorId, eventIds: objection.eventIds }));
