@@ -129,8 +129,15 @@ const localTimes = new Map<string, string>();
  */
 export function describeLocalTime(atMs: number, zone: string, country: string | null): string {
   const minuteMs = Math.floor(atMs / MINUTE_MS) * MINUTE_MS;
-  return remembered(localTimes, `${minuteMs}|${zone}|${country}`, () => writeLocalTime(minuteMs, zone, country));
+  const last = lastLocalTime;
+  if (last.minuteMs === minuteMs && last.zone === zone && last.country === country) return last.description;
+  const description = remembered(localTimes, `${minuteMs}|${zone}|${country}`, () => writeLocalTime(minuteMs, zone, country));
+  lastLocalTime = { minuteMs, zone, country, description };
+  return description;
 }
+
+/** The last local time described, checked first: the numbers of a batch mostly share one zone. */
+let lastLocalTime = { minuteMs: Number.NaN, zone: '', country: null as string | null, description: '' };
 
 function writeLocalTime(atMs: number, zone: string, country: string | null): string {
   const wall = toWallClock(atMs, zone);

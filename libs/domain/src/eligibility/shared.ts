@@ -1,3 +1,4 @@
+import type { EvaluationContext } from './context';
 import type { EligibilityReason } from './reasons';
 import { ms } from './time';
 
@@ -21,13 +22,14 @@ const copy = (reason: EligibilityReason): EligibilityReason => ({ ...reason, eve
 export function sharedReasons(
   memory: SharedReasonsMemory,
   view: object,
-  atMs: number,
   rule: object,
-  compute: () => EligibilityReason[],
+  ctx: EvaluationContext,
+  compute: (ctx: EvaluationContext) => EligibilityReason[],
 ): EligibilityReason[] {
+  const atMs = ctx.atMs;
   let last = memory.get(view);
   if (last?.atMs !== atMs || last.rule !== rule) {
-    last = { atMs, rule, reasons: compute() };
+    last = { atMs, rule, reasons: compute(ctx) };
     memory.set(view, last);
   }
   return last.reasons.length === 0 ? [] : last.reasons.map(copy);

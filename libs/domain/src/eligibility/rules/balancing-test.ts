@@ -32,13 +32,14 @@ function findLatestBalancingTest(tests: readonly BalancingTestFact[], atMs: numb
 export function balancingTest(ctx: EvaluationContext): EligibilityReason[] {
   if (ctx.campaign.basis === 'consent') return [];
   const rule = ctx.rules.balancingTestRenewalMonths;
-  return sharedReasons(balancingTestReasons, ctx.campaign, ctx.atMs, rule, () => balancingTestOf(ctx, rule));
+  return sharedReasons(balancingTestReasons, ctx.campaign, rule, ctx, balancingTestOf);
 }
 
 const balancingTestReasons: SharedReasonsMemory = new WeakMap();
 
-function balancingTestOf(ctx: EvaluationContext, rule: EvaluationContext['rules']['balancingTestRenewalMonths']): EligibilityReason[] {
+function balancingTestOf(ctx: EvaluationContext): EligibilityReason[] {
   const { campaign, atMs } = ctx;
+  const rule = ctx.rules.balancingTestRenewalMonths;
   const test = latestBalancingTest(ctx);
   if (!test) {
     return [

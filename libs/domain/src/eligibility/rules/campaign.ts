@@ -5,7 +5,7 @@ import { ms } from '../time';
 
 /** CAMPAIGN_NOT_ACTIVE: the campaign has not started (lifts at its start), or has ended. */
 export function campaignActive(ctx: EvaluationContext): EligibilityReason[] {
-  return sharedReasons(campaignActiveReasons, ctx.campaign, ctx.atMs, ctx.baseline, () => campaignActiveOf(ctx));
+  return sharedReasons(campaignActiveReasons, ctx.campaign, ctx.baseline, ctx, campaignActiveOf);
 }
 
 const campaignActiveReasons: SharedReasonsMemory = new WeakMap();

@@ -25,6 +25,11 @@ function isValidConsent(ctx: EvaluationContext, consent: ConsentFact): boolean {
   );
 }
 
+function hasValidConsent(ctx: EvaluationContext, consents: readonly ConsentFact[]): boolean {
+  for (const consent of consents) if (isValidConsent(ctx, consent)) return true;
+  return false;
+}
+
 /** When the customer relationship ended: the latest purchase or contract end; `atMs` while a contract runs. */
 function relationshipEnd(purchases: readonly PurchaseFact[], atMs: number): number {
   return Math.max(
@@ -83,7 +88,7 @@ function optInFor(ctx: EvaluationContext): RuleInForce<OptInRule> | null {
  */
 export function consent(ctx: EvaluationContext): EligibilityReason[] {
   const contact = ctx.contact;
-  if (!contact || contact.consents.some((consent) => isValidConsent(ctx, consent))) return [];
+  if (!contact || hasValidConsent(ctx, contact.consents)) return [];
   const { campaign } = ctx;
   if (campaign.basis === 'consent') {
     return [noConsent(ctx, ctx.baseline, `Campaign ${campaign.campaignId} relies on consent.`)];

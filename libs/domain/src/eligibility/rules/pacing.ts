@@ -23,7 +23,9 @@ function priorAttempts(ctx: EvaluationContext): TimedAttempt[] {
     const atMs = ms(attempt.at, 'contact.attempts.at');
     if (atMs < ctx.atMs) prior.push({ attempt, atMs });
   }
-  return prior.sort((a, b) => a.atMs - b.atMs);
+  // Sorting copies the array even when it is in order, as the views' calls mostly are.
+  const inOrder = prior.every((timed, i) => i === 0 || prior[i - 1]!.atMs <= timed.atMs);
+  return inOrder ? prior : prior.sort((a, b) => a.atMs - b.atMs);
 }
 
 function latest(attempts: TimedAttempt[], keep: (attempt: CallAttemptFact) => boolean): TimedAttempt | null {

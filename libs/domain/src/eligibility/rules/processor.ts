@@ -43,7 +43,7 @@ function transferAllowed(processor: ProcessorEligibilityView, atMs: number): boo
 
 /** PROCESSOR_NO_AGREEMENT: the processor has no processor agreement in force (GDPR Art. 28; 001, 002). */
 export function processorAgreement(ctx: EvaluationContext): EligibilityReason[] {
-  return sharedReasons(agreementReasons, ctx.processor, ctx.atMs, ctx.baseline, () => processorAgreementOf(ctx));
+  return sharedReasons(agreementReasons, ctx.processor, ctx.baseline, ctx, processorAgreementOf);
 }
 
 const agreementReasons: SharedReasonsMemory = new WeakMap();
@@ -66,7 +66,7 @@ function processorAgreementOf(ctx: EvaluationContext): EligibilityReason[] {
 
 /** TRANSFER_WITHOUT_SAFEGUARD: a third country without adequacy, and no SCC or BCR recorded (GDPR Art. 44–46; 001). */
 export function transferSafeguard(ctx: EvaluationContext): EligibilityReason[] {
-  return sharedReasons(transferReasons, ctx.processor, ctx.atMs, ctx.baseline, () => transferSafeguardOf(ctx));
+  return sharedReasons(transferReasons, ctx.processor, ctx.baseline, ctx, transferSafeguardOf);
 }
 
 const transferReasons: SharedReasonsMemory = new WeakMap();

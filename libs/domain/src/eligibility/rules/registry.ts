@@ -40,6 +40,7 @@ function exemptFromRegistry(ctx: EvaluationContext, rule: DncRegistryRule): stri
 
 /** DNC_LISTED: the number is on a do-not-call registry in the snapshot in force (000 §3). */
 export function dncListed(ctx: EvaluationContext): EligibilityReason[] {
+  if (!ctx.registry.listings.some((listing) => listing.listed)) return [];
   return ctx.registry.listings
     .filter((listing) => listing.listed)
     .flatMap((listing) => {
