@@ -160,10 +160,13 @@ interface DocumentMemory {
 }
 
 /**
- * Document events remembered at most (about 0.55 KB each, measured, a call's events shared by its
- * call and contact documents): about 550 MB; the documents used least recently are read from the tables.
+ * Document events remembered at most (a call's events shared by its call and contact documents); the
+ * documents used least recently are read from the tables. The 1,000,000-event benchmark set holds
+ * about 1.7 M: with a budget of 1,000,000 a rebuild of all four projections read documents back 86
+ * times and spent 101.6 s of CPU, with 2,000,000 none and 77.3 s, for a largest heap of 2.6 GB
+ * against 2.5 GB (docs/benchmarks.md, "Rebuild").
  */
-const MEMORY_EVENTS = 1_000_000;
+const MEMORY_EVENTS = 2_000_000;
 
 function documentMemory(memory: ProjectionMemory): DocumentMemory {
   return memory.slot('documents', () => ({ documents: new RecentRows<Document>(memory, MEMORY_EVENTS), withFindings: new Set<string>() }));
