@@ -31,9 +31,10 @@ import {
   callStreamsOfContact,
   contactOfPhone,
   listedIn,
+  listFacts,
   listedNumbers,
   loadContext,
-  loadNumbers,
+  loadNumberRows,
   phoneHashesOfContact,
   type EligibilityContext,
   type NumberFacts,
@@ -230,14 +231,14 @@ export class EligibilityReader {
   }
 
   /**
-   * The answers now for a list, read in one transaction on one connection: the context, the DNC
-   * listings of all the numbers, then the rows of LIST_CHUNK numbers per statement, each sent before
-   * the chunk before it is evaluated: PostgreSQL reads the next chunk while this process evaluates
-   * (two cores busy instead of one at a time), and only two chunks' rows are held at once, so they
-   * mostly die young (the garbage collector's scavenges copy what is still alive). REPEATABLE READ:
-   * every statement reads the snapshot of the first, so every answer reflects the checkpoint it
-   * states, whatever a projection commits in between. `hashesOf(from, to)`: the keyed hashes of the
-   * numbers from `from` to `to`.
+   * The answers now for a list, read in one transaction on one connection: the context, the rows of
+   * the first LIST_CHUNK numbers (while the others are keyed), the DNC listings of all the numbers,
+   * then the rows of the next chunks, each statement sent before the chunk before it is evaluated:
+   * PostgreSQL reads the next chunk while this process evaluates (two cores busy instead of one at a
+   * time), and only two chunks' rows are held at once, so they mostly die young (the garbage
+   * collector's scavenges copy what is still alive). REPEATABLE READ: every statement reads the
+   * snapshot of the first, so every answer reflects the checkpoint it states, whatever a projection
+   * commits in between. `hashesOf(from, to)`: the keyed hashes of the numbers from `from` to `to`.
    */
   private async answersNowInChunks(
     count: number,
@@ -252,18 +253,22 @@ export class EligibilityReader {
       const context = await loadContext(tx, campaignId, processorId);
       if (!context.campaign) throw this.unknown('campaign', campaignId);
       if (!context.processor) throw this.unknown('processor', processorId);
-      const chunks: string[][] = [];
-      for (let from = 0; from < count; from += LIST_CHUNK) chunks.push(hashesOf(from, Math.min(count, from + LIST_CHUNK)));
+      // The first chunk's rows are read while the other numbers are keyed.
+      const chunks = [hashesOf(0, Math.min(count, LIST_CHUNK))];
+      let rows = loadNumberRows(tx, chunks[0]!, processorId, at);
+      rows.catch(() => undefined); // awaited below
+      for (let from = LIST_CHUNK; from < count; from += LIST_CHUNK) chunks.push(hashesOf(from, Math.min(count, from + LIST_CHUNK)));
+      await rows;
       const listed = await listedNumbers(tx, chunks.flat(), context.snapshots);
       const evaluate = this.evaluatorNow(context, at);
       const answers: EligibilityAnswer[] = [];
-      let next = chunks.length > 0 ? loadNumbers(tx, chunks[0]!, processorId, listed, at) : null;
-      for (let chunk = 0; next !== null; chunk += 1) {
-        const facts = await next;
+      for (let chunk = 0; chunk < chunks.length; chunk += 1) {
+        const facts = listFacts(chunks[chunk]!, await rows, listed);
         // The next chunk's statement is sent before this chunk is evaluated: one statement at a time on the connection.
-        next = chunk + 1 < chunks.length ? loadNumbers(tx, chunks[chunk + 1]!, processorId, listed, at) : null;
-        // Should this chunk's evaluation throw, the statement in flight must not count as unhandled.
-        next?.catch(() => undefined);
+        if (chunk + 1 < chunks.length) {
+          rows = loadNumberRows(tx, chunks[chunk + 1]!, processorId, at);
+          rows.catch(() => undefined); // should this chunk's evaluation throw, the statement in flight is not unhandled
+        }
         for (const answer of evaluate(facts, answers.length)) answers.push(answer);
       }
       return answers;

@@ -66,7 +66,7 @@ export const SNAPSHOT_REFS = `coalesce(jsonb_agg(jsonb_build_object('registry', 
 export const NUMBER_VIEW = (at: string) => `CASE WHEN n.valid_after IS NULL OR n.valid_after < ${at}::timestamptz THEN n.view
   ELSE coalesce((SELECT c.view FROM elig_contacts c WHERE c.contact_id = n.contact_id), n.view) END`;
 
-/** What the SQL gives for one number (see loadNumbers and listedNumbers). */
+/** What the SQL gives for one number (see loadNumberRows and listedNumbers). */
 export interface NumberRow {
   phone_hash: string;
   view: ContactEligibilityView | null;
@@ -98,17 +98,11 @@ export async function listedNumbers(
   return new Map(rows.map((row) => [row.phone_hash, row.registries]));
 }
 
-/**
- * The facts of numbers of a list, by primary key (`= ANY` over the keyed hashes, not one query each),
- * with the registries that list them (`listed`, from listedNumbers).
- */
-export async function loadNumbers(
-  db: SqlQueryable,
-  phoneHashes: readonly string[],
-  processorId: string,
-  listed: ReadonlyMap<string, string[]>,
-  at: Date,
-): Promise<NumberFacts[]> {
+/** The rows of numbers of a list (elig_numbers_now, elig_suppressed, this processor's receipts), by keyed hash. */
+export type NumberRows = ReadonlyMap<string, Omit<NumberRow, 'listed_on'>>;
+
+/** The rows of numbers of a list, by primary key (`= ANY` over the keyed hashes, not one query each). */
+export async function loadNumberRows(db: SqlQueryable, phoneHashes: readonly string[], processorId: string, at: Date): Promise<NumberRows> {
   const { rows } = await db.query<Omit<NumberRow, 'listed_on'>>(
     // The processor's receipts by primary key for each number: a join would hash every contact the
     // processor ever received to answer a few thousand of them.
@@ -120,8 +114,12 @@ export async function loadNumbers(
      LEFT JOIN elig_suppressed s ON s.phone_hash = h.phone_hash`,
     [phoneHashes, processorId, at.toISOString()],
   );
-  const byHash = new Map(rows.map((row) => [row.phone_hash, row]));
-  return phoneHashes.map((phoneHash) => numberFacts(phoneHash, byHash.get(phoneHash), listed.get(phoneHash) ?? []));
+  return new Map(rows.map((row) => [row.phone_hash, row]));
+}
+
+/** The facts of numbers of a list from their rows and the registries that list them (listedNumbers). */
+export function listFacts(phoneHashes: readonly string[], rows: NumberRows, listed: ReadonlyMap<string, string[]>): NumberFacts[] {
+  return phoneHashes.map((phoneHash) => numberFacts(phoneHash, rows.get(phoneHash), listed.get(phoneHash) ?? []));
 }
 
 /** The facts of one number from its row (none: nothing is known of it). */
