@@ -3,7 +3,7 @@ import { type EvaluationContext, happenedBy } from '../context';
 import { reason, type EligibilityReason } from '../reasons';
 import { instantOf, sharedReasons, type SharedReasonsMemory } from '../shared';
 import { ms } from '../time';
-import type { AgreementFact, DataShareFact, ProcessorEligibilityView, SafeguardFact } from '../views';
+import type { AgreementFact, ProcessorEligibilityView, SafeguardFact } from '../views';
 
 /** The instants of the processor's facts, parsed once per fact: they are read for every number of a batch, and per share. */
 const fromInstants = new WeakMap<object, number>();
@@ -91,16 +91,15 @@ function transferSafeguardOf(ctx: EvaluationContext): EligibilityReason[] {
 export function dataShared(ctx: EvaluationContext): EligibilityReason[] {
   const { contact, processor, atMs } = ctx;
   if (!contact) return [];
-  const shares: DataShareFact[] = [];
-  const sharedAt: number[] = [];
-  for (const share of processor.dataReceived[contact.contactId] ?? []) {
+  const received = processor.dataReceived[contact.contactId] ?? [];
+  // Every share's instant is read (a malformed one is named), the agreement and transfer only until a lawful share is found.
+  let lawful = false;
+  for (const share of received) {
     const sharedMs = ms(share.at, 'processor.dataReceived.at');
-    if (sharedMs > atMs) continue;
-    shares.push(share);
-    sharedAt.push(sharedMs);
+    if (!lawful && sharedMs <= atMs) lawful = agreementAt(processor, sharedMs) !== null && transferAllowed(processor, sharedMs);
   }
-  const lawful = sharedAt.some((sharedMs) => agreementAt(processor, sharedMs) !== null && transferAllowed(processor, sharedMs));
   if (lawful) return [];
+  const shares = received.filter((share) => ms(share.at, 'processor.dataReceived.at') <= atMs);
   return [
     reason(
       'DATA_NOT_SHARED_WITH_PROCESSOR',
