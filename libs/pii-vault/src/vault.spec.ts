@@ -73,7 +73,7 @@ async function rawTuplesHex(db: Database, table: string): Promise<string> {
   return rows.map((row) => row.data ?? '').join('\n');
 }
 
-describe.each(targets)('PII vault on %s', (_name, open) => {
+describe.each(targets)('PII vault on %s', (name, open) => {
   let db: Database;
   let master: MasterKey;
   let vault: PiiVault;
@@ -135,6 +135,31 @@ describe.each(targets)('PII vault on %s', (_name, open) => {
     // A fresh vault (another process, no cache) cannot open it either.
     expect(await (await openPiiVault(db, master)).open(sealed)).toBeNull();
     expect(await vault.shred(contact)).toMatchObject({ alreadyShredded: true });
+  });
+
+  // PGlite is one connection: no other transaction can run beside a shred.
+  if (name === 'postgres') it('waits for a transaction older than the shred, even in another database, before it rewrites the key table', async () => {
+    const contact = randomUUID();
+    await vault.seal(contact, 'Jan Janssens');
+    const { wrappedHex } = await keyMaterial(db, master, contact);
+    // Another database on the same server, with a transaction that has an id: until it ends, VACUUM
+    // FULL must keep every row version it could still see, the old one with the wrapped key included.
+    const elsewhere = await openPostgres({ connectionString: process.env['DATABASE_URL']! });
+    const order: string[] = [];
+    let shredding: Promise<unknown> = Promise.resolve();
+    try {
+      await elsewhere.transaction(async (tx) => {
+        await tx.query('SELECT pg_current_xact_id()');
+        shredding = vault.shred(contact).then(() => order.push('shredded'));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      order.push('older transaction ended');
+      await shredding;
+    } finally {
+      await elsewhere.close();
+    }
+    expect(order).toEqual(['older transaction ended', 'shredded']);
+    expect(await rawTuplesHex(db, 'pii_contact_keys')).not.toContain(wrappedHex);
   });
 
   it('never gives an erased contact a new key', async () => {

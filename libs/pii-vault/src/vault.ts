@@ -94,6 +94,9 @@ async function loadOrCreateSecret(db: Database, master: MasterKey, name: string)
   return decrypt(master.key, unpackParts(Buffer.from(row.wrapped)), secretAad(name));
 }
 
+/** How long a shred waits for older transactions before it vacuums the key table anyway. */
+const SHRED_WAIT_MS = 10_000;
+
 class SqlPiiVault implements PiiVault {
   /** Unwrapped keys by key id, oldest first; bounded, and each entry expires. */
   private readonly cache = new Map<string, CachedKey>();
@@ -144,6 +147,7 @@ class SqlPiiVault implements PiiVault {
   }
 
   async shred(contactId: string): Promise<ShredResult> {
+    let shredXid = '';
     const result = await this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ key_id: string; shredded_at: Date | null }>(
         'SELECT key_id, shredded_at FROM pii_contact_keys WHERE contact_id = $1 FOR UPDATE',
@@ -159,13 +163,46 @@ class SqlPiiVault implements PiiVault {
          RETURNING key_id`,
         [contactId, randomUUID()],
       );
+      shredXid = (await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0]!.xid;
       return { contactId, keyId: row ? written[0]!.key_id : null, alreadyShredded: false };
     });
     this.evict(contactId);
-    // The UPDATE leaves the old row version (with the wrapped key) in the table's pages until it
-    // is vacuumed; VACUUM FULL rewrites the table without it. See docs/security.md for WAL remnants.
-    if (!result.alreadyShredded) await this.db.exec('VACUUM FULL pii_contact_keys');
+    if (!result.alreadyShredded) await this.removeOldKeyVersions(shredXid);
     return result;
+  }
+
+  /**
+   * The UPDATE leaves the old row version (with the wrapped key) in the table's pages until it is
+   * vacuumed; VACUUM FULL rewrites the table without it, but keeps it while a transaction older than
+   * the shred runs anywhere on the server (or a snapshot older than it in this database): it waits
+   * for those first, up to SHRED_WAIT_MS. See docs/security.md for WAL remnants.
+   */
+  private async removeOldKeyVersions(shredXid: string): Promise<void> {
+    if (this.db.kind === 'postgres') {
+      const until = Date.now() + SHRED_WAIT_MS;
+      while (!(await this.noTransactionOlderThan(shredXid))) {
+        if (Date.now() > until) {
+          process.emitWarning(
+            `shred: transactions older than the shred still run after ${SHRED_WAIT_MS} ms; the wrapped key's old row version stays until the next vacuum`,
+            { code: 'CALLTRAIL_SHRED_VACUUM_DEFERRED' },
+          );
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    await this.db.exec('VACUUM FULL pii_contact_keys');
+  }
+
+  private async noTransactionOlderThan(xid: string): Promise<boolean> {
+    const { rows } = await this.db.query<{ clear: boolean }>(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8
+          AND NOT EXISTS (SELECT 1 FROM pg_stat_activity
+                           WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+                             AND age(backend_xmin) >= age($1::xid8::xid)) AS clear`,
+      [xid],
+    );
+    return rows[0]!.clear;
   }
 
   async isShredded(contactId: string): Promise<boolean> {
