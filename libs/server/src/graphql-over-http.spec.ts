@@ -99,4 +99,18 @@ describe('GraphQL POSTs answered without Express (serveGraphqlPostsDirectly)', (
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({ data: { health: { storeKind: 'pglite', headPosition: 0 } } });
   });
+  it('answers a request the schema refuses with its own code and message, and reports no internal error', async () => {
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const unknownField = JSON.parse((await post(server.url, '/graphql', JSON.stringify({ query: '{ nope }' }), admin)).body);
+      expect(unknownField.errors[0]).toMatchObject({ message: expect.stringContaining('"nope"'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      const query = 'query ($p: String!, $id: ID!) { eligibility(phone: $p, campaignId: $id, processorId: $id) { eligible } }';
+      const wrongType = JSON.stringify({ query, variables: { p: 5, id: '3e9c4d6b-8f5a-4b1c-8d4e-000000000001' } });
+      const badVariable = JSON.parse((await post(server.url, '/graphql', wrongType, admin)).body);
+      expect(badVariable.errors[0]).toMatchObject({ message: expect.stringContaining('$p'), extensions: { code: 'BAD_USER_INPUT' } });
+      expect(reported).not.toHaveBeenCalled();
+    } finally {
+      reported.mockRestore();
+    }
+  });
 });

@@ -52,6 +52,11 @@ describe('GraphQL error mapping', () => {
     expect(reported).toContain(crash);
   });
 
+  it('masks a request error code raised from a resolver', () => {
+    const dressed = inResolver(Object.assign(new Error('select * from pii_contact_keys failed'), { extensions: { code: 'BAD_USER_INPUT' } }));
+    expect(format({ ...formatted, extensions: { code: 'BAD_USER_INPUT' } }, dressed).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+
   it('keeps the code of an error in the request itself', () => {
     const syntax = new GraphQLError('Syntax Error: Expected Name, found <EOF>.', {
       extensions: { code: 'GRAPHQL_PARSE_FAILED' },

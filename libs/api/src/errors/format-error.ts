@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '@calltrail/domain';
 import { AccessError, CommandError, EligibilityQueryError, EventSchemaError } from '@calltrail/ledger';
 import { EventStoreError } from '@calltrail/event-store';
@@ -72,8 +72,10 @@ export function createFormatError(options: FormatErrorOptions = {}) {
         },
       };
     }
+    // An error about the request itself has no path: it was raised before any resolver ran. (Apollo
+    // wraps graphql-js's validation and variable errors, so they do carry an originalError.)
     const code = formatted.extensions?.['code'];
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(error instanceof GraphQLError && error.originalError)) {
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined) {
       return { ...base, extensions: { code } };
     }
     (options.report ?? reportToStderr)(error);
