@@ -62,7 +62,9 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       external: isExternal,
-      output: { format: 'esm', entryFileNames: 'calltrail.js', banner: '#!/usr/bin/env node' },
+      // A fixed chunk name (main.ts imports the command dynamically): each build overwrites it
+      // instead of leaving a new hashed file beside the last (emptyOutDir is off).
+      output: { format: 'esm', entryFileNames: 'calltrail.js', chunkFileNames: 'calltrail-[name].js', banner: '#!/usr/bin/env node' },
     },
   },
   ssr: { target: 'node', noExternal: [/^@calltrail\//] },

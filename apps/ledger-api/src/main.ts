@@ -1,17 +1,7 @@
 // The GraphQL server on its own, for a deployment that runs it without the CLI around it.
-// It is exactly `calltrail serve`: same configuration, same wiring (@calltrail/server).
-import 'reflect-metadata';
-import { processStopSignal, serveLedger } from '@calltrail/server';
+// It is exactly `calltrail serve`, run as production unless NODE_ENV says otherwise: NODE_ENV is
+// set before the server is imported (graphql-js picks its development checks when it loads).
+process.env['NODE_ENV'] ??= 'production';
+await import('./serve');
 
-try {
-  await serveLedger({
-    env: process.env,
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-    stopSignal: processStopSignal,
-  });
-  process.exit(0);
-} catch (error) {
-  console.error(`calltrail: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
+export {};
