@@ -5,8 +5,10 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent } from '@calltrail/event-store';
-import { writeDncSnapshotEntries } from '@calltrail/projections';
+import { openPostgresEventStore } from '@calltrail/event-store-postgres';
+import { ProjectionRunner, eligibilityProjection, writeDncSnapshotEntries } from '@calltrail/projections';
 import type { SqlQueryable } from '@calltrail/sql';
+import type { TestDatabaseFactory } from './databases';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -158,4 +160,16 @@ async function recordCall(
     } }, startedAt),
     at({ type: 'CallOutcomeRecorded', data: { callId, contactId: contact.contactId, campaignId: world.campaignId, outcome, callbackAt } }, startedAt),
   ]);
+}
+
+/** A fresh database with the world seeded and the eligibility projection caught up on it. */
+export async function projectedWorld(fresh: TestDatabaseFactory) {
+  const { db, dispose } = await fresh();
+  const store = await openPostgresEventStore(db);
+  const runner = new ProjectionRunner(db, store, [eligibilityProjection()]);
+  await runner.prepare();
+  const world = eligibilityWorld();
+  await seedWorld(store, db, world);
+  await runner.catchUp();
+  return { db, store, runner, world, dispose };
 }

@@ -1,10 +1,8 @@
-import { openPostgresEventStore } from '@calltrail/event-store-postgres';
 import { EligibilityReader, type EligibilityAnswer } from '@calltrail/ledger';
-import { ProjectionRunner, eligibilityProjection } from '@calltrail/projections';
 import type { SqlQueryable } from '@calltrail/sql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeSharedPglite, testDatabases, type TestDatabaseFactory } from '../../support/databases';
-import { eligibilityWorld, recordChanges, seedWorld, testPhoneHash } from '../../support/eligibility-world';
+import { closeSharedPglite, testDatabases } from '../../support/databases';
+import { projectedWorld, recordChanges, testPhoneHash } from '../../support/eligibility-world';
 
 const codes = (answer: EligibilityAnswer) => answer.reasons.map((reason) => reason.code).sort();
 
@@ -20,20 +18,9 @@ function longList(contactPhones: readonly string[]): string[] {
 
 afterAll(() => closeSharedPglite());
 
-async function setUp(fresh: TestDatabaseFactory) {
-  const { db, dispose } = await fresh();
-  const store = await openPostgresEventStore(db);
-  const runner = new ProjectionRunner(db, store, [eligibilityProjection()]);
-  await runner.prepare();
-  const world = eligibilityWorld();
-  await seedWorld(store, db, world);
-  await runner.catchUp();
-  return { db, store, runner, world, dispose };
-}
-
 describe.each(testDatabases())('a call list longer than one statement on %s', (_target, fresh) => {
   it('answers every number in its place, each as a short list answers it, all from one checkpoint', async () => {
-    const { db, store, runner, world, dispose } = await setUp(fresh);
+    const { db, store, runner, world, dispose } = await projectedWorld(fresh);
     await recordChanges(store, db, world);
     await runner.catchUp();
     const now = new Date();
@@ -56,7 +43,7 @@ describe.each(testDatabases())('a call list longer than one statement on %s', (_
 // PGlite has one connection: nothing can commit between the statements of the reader's transaction.
 describe.each(testDatabases().filter(([target]) => target === 'postgres'))('a call list read while a projection commits on %s', (_target, fresh) => {
   it('reflects the checkpoint it states in every answer, also when the projection commits between its statements', async () => {
-    const { db, store, runner, world, dispose } = await setUp(fresh);
+    const { db, store, runner, world, dispose } = await projectedWorld(fresh);
     const target = { campaignId: world.campaignId, processorId: world.processorA };
     const phones = longList(world.contacts.map((contact) => contact.phone));
     const before = await store.headPosition();

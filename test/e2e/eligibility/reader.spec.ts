@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { openPostgresEventStore } from '@calltrail/event-store-postgres';
 import { EligibilityReader, type EligibilityAnswer } from '@calltrail/ledger';
-import { ProjectionRunner, eligibilityProjection } from '@calltrail/projections';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSharedPglite, testDatabases } from '../../support/databases';
-import { eligibilityWorld, recordChanges, seedWorld, testPhoneHash } from '../../support/eligibility-world';
+import { projectedWorld, recordChanges, testPhoneHash } from '../../support/eligibility-world';
 
 const codes = (answer: EligibilityAnswer) => answer.reasons.map((reason) => reason.code).sort();
 
@@ -12,15 +10,9 @@ afterAll(() => closeSharedPglite());
 
 describe.each(testDatabases())('eligibility from the read models on %s', (_target, fresh) => {
   async function setUp() {
-    const { db, dispose } = await fresh();
-    const store = await openPostgresEventStore(db);
-    const runner = new ProjectionRunner(db, store, [eligibilityProjection()]);
-    await runner.prepare();
-    const world = eligibilityWorld();
-    await seedWorld(store, db, world);
-    await runner.catchUp();
-    const reader = new EligibilityReader({ db, store, phoneHash: testPhoneHash });
-    return { db, store, runner, world, reader, dispose };
+    const projected = await projectedWorld(fresh);
+    const reader = new EligibilityReader({ db: projected.db, store: projected.store, phoneHash: testPhoneHash });
+    return { ...projected, reader };
   }
 
   it('answers a call list before and after an objection, a DNC snapshot, a refusal and a callback, per processor', async () => {
