@@ -25,6 +25,7 @@ import { benchDataOptions } from '../data/options';
 import { BARE_BATCH, BARE_ONE, CAMPAIGN, PROCESSOR, callList } from './call-list';
 import type { DialerJob, DialerRun } from './dialer-process';
 import { KeepAliveClient } from './keep-alive-client';
+import { timeHandler } from './time-handler';
 
 const REQUESTS = 10_000;
 const WARM_UP_REQUESTS = 1_000;
@@ -60,18 +61,10 @@ async function roundTripsFromOwnProcess(job: DialerJob): Promise<DialerRun> {
   }
 }
 
-/** Times every call of a query handler's `execute`: the time spent in the server for one query. */
-function timeHandler<Q, R>(handler: { execute(query: Q): Promise<R> }): number[] {
+/** The durations of every call of a query handler's `execute`, in the array returned. */
+function handlerDurations<Q, R>(handler: { execute(query: Q): Promise<R> }): number[] {
   const samples: number[] = [];
-  const execute = handler.execute.bind(handler);
-  handler.execute = async (query: Q) => {
-    const started = performance.now();
-    try {
-      return await execute(query);
-    } finally {
-      samples.push(performance.now() - started);
-    }
-  };
+  timeHandler(handler, (start, end) => samples.push(end - start));
   return samples;
 }
 
@@ -134,8 +127,8 @@ afterAll(async () => {
 it('eligibility: one number over HTTP, and a call list of 10,000 in the server, against bare SQL', async () => {
   const numbers = callList(data, BATCH_SIZE);
   const hashes = numbers.map((e164) => ledger.vault.phoneHash(e164));
-  const oneInServer = timeHandler(server.app.get(CheckEligibilityHandler, { strict: false }));
-  const batchInServer = timeHandler(server.app.get(CheckEligibilityBatchHandler, { strict: false }));
+  const oneInServer = handlerDurations(server.app.get(CheckEligibilityHandler, { strict: false }));
+  const batchInServer = handlerDurations(server.app.get(CheckEligibilityBatchHandler, { strict: false }));
   const loadBefore = loadNote();
   const checkpointBefore = await eligibilityCheckpoint(ledger.database);
 

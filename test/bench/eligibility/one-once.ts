@@ -26,6 +26,7 @@ import { loadNote, ms, percentile } from '../data/measure';
 import { benchDataOptions } from '../data/options';
 import { CAMPAIGN, PROCESSOR, callList } from './call-list';
 import { KeepAliveClient } from './keep-alive-client';
+import { timeHandler } from './time-handler';
 
 const REQUESTS = Number(process.env['CALLTRAIL_BENCH_REQUESTS'] ?? 10_000);
 const WARM_UP = 1_000;
@@ -51,17 +52,9 @@ function timeHttpRequests(server: Server): Span[] {
   return spans;
 }
 
-function timeHandler(handler: { execute(query: unknown): Promise<unknown> }): Span[] {
+function handlerSpans(handler: { execute(query: unknown): Promise<unknown> }): Span[] {
   const spans: Span[] = [];
-  const execute = handler.execute.bind(handler);
-  handler.execute = async (query: unknown) => {
-    const start = performance.now();
-    try {
-      return await execute(query);
-    } finally {
-      spans.push({ start, end: performance.now() });
-    }
-  };
+  timeHandler(handler, (start, end) => spans.push({ start, end }));
   return spans;
 }
 
@@ -124,7 +117,7 @@ try {
   const client = new KeepAliveClient(server.url, created.key);
   for (let n = 0; n < WARM_UP; n += 1) await client.graphql(ONE, { ...variables, phone: numbers[n % numbers.length] });
   const http = timeHttpRequests(server.app.getHttpServer() as Server);
-  const handler = timeHandler(server.app.get(CheckEligibilityHandler, { strict: false }));
+  const handler = handlerSpans(server.app.get(CheckEligibilityHandler, { strict: false }));
   const query = ledger.database.query.bind(ledger.database);
   const sqlSpans: Span[] = [];
   ledger.database.query = (async (...args: Parameters<typeof query>) => {
