@@ -62,4 +62,11 @@ describe('a contact view trimmed for answers now', () => {
     const contact = contactView();
     expect(viewForNow(contact)).toEqual({ view: contact, validAfterMs: null });
   });
+
+  it('gives back the view itself when it leaves no call out (the projection then stores it once)', () => {
+    const recent = contactView({ attempts: [calls[0]!, ...calls.slice(-2)] });
+    expect(viewForNow(recent).view).toBe(recent);
+    const all = contactView({ attempts: calls });
+    expect(viewForNow(all).view).not.toBe(all);
+  });
 });

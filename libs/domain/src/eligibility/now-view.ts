@@ -20,6 +20,7 @@ export const PACING_LOOK_BACK_MS = Math.max(
 
 /** A contact's view trimmed for answers "now", and the moment after which those answers are the full view's. */
 export interface ContactNowView {
+  /** The view itself (the same object) when no call is left out: the projection stores it once then. */
   view: ContactEligibilityView;
   /** The contact's latest call (ms); null: no call. At or before it, read the full view instead. */
   validAfterMs: number | null;

@@ -290,7 +290,7 @@ async function writeContacts(tx: SqlQueryable, docs: ContactDoc[]): Promise<void
   if (docs.length === 0) return;
   const rows = docs.map(({ contact_id, view, now, call_streams }) => ({
     contact_id,
-    view: now && now.view === view ? null : view,
+    view: now && now.view === view ? null : view, // the same object: viewForNow left no call out
     call_streams,
   }));
   await tx.query(

@@ -58,23 +58,19 @@ export function dncListed(ctx: EvaluationContext): EligibilityReason[] {
 }
 
 const scrubInstants = new WeakMap<object, number>();
-/** The last scrub per registry at the last instant asked, per list of scrubs (a campaign's: one for the whole batch). */
-const lastScrubs = new WeakMap<readonly DncScrubFact[], { atMs: number; byRegistry: Map<DncRegistry, DncScrubFact | undefined> }>();
 
-/** The campaign's latest scrub against the registry made by the moment. */
+/**
+ * The campaign's latest scrub against the registry made by the moment (the first of equals). Answers
+ * now get the campaign with its last scrub per registry only (withLastScrubs in @calltrail/ledger),
+ * so this walks a handful of scrubs, not a long campaign's hundreds.
+ */
 function lastScrub(scrubs: readonly DncScrubFact[], registry: DncRegistry, atMs: number): DncScrubFact | undefined {
-  let remembered = lastScrubs.get(scrubs);
-  if (remembered?.atMs !== atMs) {
-    remembered = { atMs, byRegistry: new Map() };
-    lastScrubs.set(scrubs, remembered);
+  let last: DncScrubFact | undefined;
+  for (const scrub of scrubs) {
+    if (scrub.registry !== registry || instantOf(scrubInstants, scrub, scrub.at, 'campaign.dncScrubs.at') > atMs) continue;
+    if (!last || scrub.at.localeCompare(last.at) > 0) last = scrub;
   }
-  if (!remembered.byRegistry.has(registry)) {
-    const made = scrubs
-      .filter((scrub) => scrub.registry === registry && instantOf(scrubInstants, scrub, scrub.at, 'campaign.dncScrubs.at') <= atMs)
-      .sort((a, b) => b.at.localeCompare(a.at));
-    remembered.byRegistry.set(registry, made[0]);
-  }
-  return remembered.byRegistry.get(registry);
+  return last;
 }
 
 /**
