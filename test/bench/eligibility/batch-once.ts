@@ -20,6 +20,7 @@ import { ensureBenchDataSet } from '../data';
 import { loadNote, median, ms } from '../data/measure';
 import { benchDataOptions } from '../data/options';
 import { BARE_BATCH, CAMPAIGN, PROCESSOR, callList } from './call-list';
+import { heapAllocation } from './heap-allocation';
 
 const RUNS = Number(process.env['CALLTRAIL_BENCH_RUNS'] ?? 20);
 const WARM_UP = 3;
@@ -29,19 +30,6 @@ interface Phases {
   hashes: number;
   statements: number;
   transaction: number;
-}
-
-type GcStatistic = ReturnType<GCProfiler['stop']>['statistics'][number];
-
-/** Bytes allocated: the heap's growth between collections, summed (as one-once.ts counts it). */
-function allocated(statistics: readonly GcStatistic[], usedAtStart: number, usedAtEnd: number): number {
-  let bytes = 0;
-  let usedAfterLast = usedAtStart;
-  for (const gc of statistics) {
-    bytes += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - usedAfterLast);
-    usedAfterLast = gc.afterGC.heapStatistics.usedHeapSize;
-  }
-  return bytes + Math.max(0, usedAtEnd - usedAfterLast);
 }
 
 async function timed<T>(phases: Phases, phase: keyof Phases, work: () => Promise<T>): Promise<T> {
@@ -107,7 +95,7 @@ try {
     samples.batch.push(batchMs);
     samples.bare.push(bareMs);
     samples.cpu.push((cpu.user + cpu.system) / 1000);
-    samples.allocatedMb.push(allocated(statistics, usedAtStart, usedAtEnd) / 1024 / 1024);
+    samples.allocatedMb.push(heapAllocation(statistics, usedAtStart, usedAtEnd).allocated / 1024 / 1024);
     samples.gc.push(gcMs);
     split.hashes.push(phases.hashes);
     split.statements.push(phases.statements);

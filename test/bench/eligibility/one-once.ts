@@ -26,6 +26,7 @@ import { loadNote, ms, percentile } from '../data/measure';
 import { benchDataOptions } from '../data/options';
 import { CAMPAIGN, PROCESSOR, callList } from './call-list';
 import { KeepAliveClient } from './keep-alive-client';
+import { heapAllocation } from './heap-allocation';
 import { timeHandler } from './time-handler';
 
 const REQUESTS = Number(process.env['CALLTRAIL_BENCH_REQUESTS'] ?? 10_000);
@@ -61,27 +62,6 @@ function handlerSpans(handler: { execute(query: unknown): Promise<unknown> }): S
 const durations = (spans: readonly Span[]) => spans.map((span) => span.end - span.start);
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-type GcStatistic = ReturnType<GCProfiler['stop']>['statistics'][number];
-const OLD_SPACES = new Set(['old_space', 'large_object_space']);
-const oldSpaceUsed = (side: GcStatistic['beforeGC']) =>
-  side.heapSpaceStatistics.filter((space) => OLD_SPACES.has(space.spaceName)).reduce((sum, space) => sum + space.spaceUsedSize, 0);
-
-/**
- * Bytes allocated (the heap's growth between collections, summed) and promoted (the old spaces'
- * growth during scavenges) from the GC profiler's before/after statistics of each collection.
- */
-function allocation(statistics: readonly GcStatistic[], usedAtStart: number, usedAtEnd: number) {
-  let allocated = 0;
-  let promoted = 0;
-  let usedAfterLast = usedAtStart;
-  for (const gc of statistics) {
-    allocated += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - usedAfterLast);
-    usedAfterLast = gc.afterGC.heapStatistics.usedHeapSize;
-    if (gc.gcType === 'Scavenge') promoted += Math.max(0, oldSpaceUsed(gc.afterGC) - oldSpaceUsed(gc.beforeGC));
-  }
-  allocated += Math.max(0, usedAtEnd - usedAfterLast);
-  return { allocated, promoted };
-}
 /**
  * Starts a CPU profile, or a sampling heap profile (the allocations still held, objects swept by a
  * scavenge left out: what the scavenges had to copy), when asked; the returned function writes it.
@@ -158,7 +138,7 @@ try {
   client.close();
 
   console.log(`load ${load} → ${loadNote()}; ${REQUESTS} requests; NODE_ENV=${process.env['NODE_ENV'] ?? '(unset)'}`);
-  const heap = allocation(statistics, usedAtStart, usedAtEnd);
+  const heap = heapAllocation(statistics, usedAtStart, usedAtEnd);
   const kB = (bytes: number) => `${(bytes / REQUESTS / 1024).toFixed(1)} kB`;
   console.log(
     `per request: CPU ${((cpu.user + cpu.system) / REQUESTS).toFixed(0)} µs (user ${(cpu.user / REQUESTS).toFixed(0)}, system ${(cpu.system / REQUESTS).toFixed(0)}), ` +
