@@ -1,9 +1,14 @@
-import { ProjectionRunner, allProjections, progressBar } from '@calltrail/projections';
+import { ProjectionRunner, allProjections, heapLimitBytes, progressBar } from '@calltrail/projections';
 import { loadConfig, openLedger } from '@calltrail/server';
 import type { CliCommand, CliContext } from '../cli-command';
 
 async function rebuild(names: string[], context: CliContext): Promise<void> {
   const ledger = await openLedger(loadConfig(context.env), { warn: context.err });
+  const heapMb = Math.round(heapLimitBytes() / 2 ** 20).toLocaleString('en');
+  context.err(
+    `calltrail: heap limit ${heapMb} MB; the projections remember less between batches in a smaller heap ` +
+      '(NODE_OPTIONS=--max-old-space-size=<MB> changes it; docs/scaling.md)',
+  );
   const bar = progressBar();
   try {
     const runner = new ProjectionRunner(ledger.database, ledger.store, allProjections());

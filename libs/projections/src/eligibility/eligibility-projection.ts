@@ -12,7 +12,7 @@ import {
   type RecordedEvent,
 } from '@calltrail/domain';
 import type { SqlQueryable } from '@calltrail/sql';
-import { ProjectionMemory, RecentRows, type Projection } from '../runner';
+import { ProjectionMemory, RecentRows, rowsWithinHeap, type MemoryBudget, type Projection } from '../runner';
 import { CALL_FOLD_TYPES, CONTACT_FOLD_TYPES, PROCESSOR_FOLD_TYPES, toFoldInput } from './fold-input';
 import { ELIGIBILITY_TABLES, eligibilityMigrations } from './schema';
 
@@ -148,11 +148,12 @@ interface EligibilityMemory {
 /**
  * Fold inputs remembered at most (about 0.9 KB each, measured): 600,000 hold the contacts of a
  * 1,000,000-event store touched most recently in about 550 MB; the others are read from the tables.
+ * Fewer when 15 % of the heap holds fewer (findings takes 30 %; the rest is left to the batches).
  */
-const MEMORY_INPUTS = 600_000;
+const MEMORY_INPUTS: MemoryBudget = { cap: 600_000, heapShare: 0.15, bytesEach: 900 };
 
 function eligibilityMemory(memory: ProjectionMemory): EligibilityMemory {
-  return memory.slot('eligibility', () => ({ contacts: new RecentRows(memory, MEMORY_INPUTS), erased: new Set<string>(), groups: null }));
+  return memory.slot('eligibility', () => ({ contacts: new RecentRows(memory, rowsWithinHeap(MEMORY_INPUTS)), erased: new Set<string>(), groups: null }));
 }
 
 async function similarProductGroups(tx: SqlQueryable, memory: ProjectionMemory): Promise<Map<string, string | null>> {

@@ -1,3 +1,5 @@
+import { getHeapStatistics } from 'node:v8';
+
 /**
  * What a projection keeps in memory between batches, so that it need not read back what it wrote.
  *
@@ -107,4 +109,25 @@ export class RecentRows<V> {
     this.rows.delete(key);
     this.weight -= row.weight;
   }
+}
+
+/** The heap this process may grow to: V8's limit, from `--max-old-space-size` or what Node.js chose for the machine. */
+export function heapLimitBytes(): number {
+  return getHeapStatistics().heap_size_limit;
+}
+
+/** What a projection's RecentRows may hold: at most `cap` rows of about `bytesEach`, in at most `heapShare` of the heap. */
+export interface MemoryBudget {
+  cap: number;
+  heapShare: number;
+  bytesEach: number;
+}
+
+/**
+ * The rows a budget allows in this process. So a rebuild fits the heap it runs in: with a small heap
+ * (a container of 1 GB) a projection remembers less and reads more back from its tables, instead of
+ * running out of memory; with a large one the cap keeps the memory to what a rebuild was measured to need.
+ */
+export function rowsWithinHeap({ cap, heapShare, bytesEach }: MemoryBudget, heapLimit = heapLimitBytes()): number {
+  return Math.max(0, Math.min(cap, Math.floor((heapLimit * heapShare) / bytesEach)));
 }

@@ -3,7 +3,7 @@ import { openPglite, type PgliteDatabase } from '@calltrail/sql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Projection } from './projection';
 import { withProjectionLock } from './projection-lock';
-import { ProjectionMemory, RecentRows } from './projection-memory';
+import { heapLimitBytes, ProjectionMemory, RecentRows, rowsWithinHeap } from './projection-memory';
 import { ProjectionRunner } from './runner';
 import { SharedRead } from './shared-read';
 
@@ -193,6 +193,16 @@ describe('ProjectionMemory and RecentRows', () => {
     expect(rows.get('a')).toBeNull();
     rows.set('b', 'B2', 2);
     expect([rows.get('b'), rows.get('c'), rows.get('d')]).toEqual(['B2', undefined, 'D']);
+  });
+
+  it("sizes a memory to the process's heap: its share of a small heap, never more than the cap", () => {
+    const budget = { cap: 600_000, heapShare: 0.15, bytesEach: 900 };
+    const MB = 2 ** 20;
+    expect(rowsWithinHeap(budget, 1_024 * MB)).toBe(178_956);
+    expect(rowsWithinHeap(budget, 256 * MB)).toBe(44_739);
+    expect(rowsWithinHeap(budget, 4_144 * MB)).toBe(600_000);
+    expect(rowsWithinHeap(budget)).toBe(rowsWithinHeap(budget, heapLimitBytes()));
+    expect(heapLimitBytes()).toBeGreaterThan(64 * MB);
   });
 });
 
